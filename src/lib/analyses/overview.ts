@@ -1,0 +1,150 @@
+/**
+ * Overview: KPI totals for the selected period and its comparisons, the
+ * monthly trend with last year, and breakdowns by a dimension.
+ * Pure: params → SQL → typed rows. Runs on any SqlRunner.
+ */
+import type { SqlRunner } from '../engine/types';
+import { addMonths, monthStart, monthsInRange, type DateRange } from '../model/period';
+import type { Dimension } from '../model/schema';
+import { sqlIdent } from '../model/sql';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import type { Basis } from '../model/view-state';
+
+export interface OverviewParams {
+  current: DateRange;
+  previous: DateRange;
+  lastYear: DateRange;
+  filters: DimensionFilters;
+  basis: Basis;
+  /** Without an order id, every line counts as an order. */
+  hasOrderId: boolean;
+}
+
+export interface KpiTotals {
+  revenue: number;
+  orders: number;
+  customers: number;
+  quantity: number;
+  cost: number;
+  profit: number;
+  lines: number;
+  returnLines: number;
+}
+
+export interface KpiSet {
+  current: KpiTotals;
+  previous: KpiTotals;
+  lastYear: KpiTotals;
+}
+
+const RANGE_KEYS = ['current', 'previous', 'lastYear'] as const;
+
+function measures(hasOrderId: boolean): Record<keyof KpiTotals, (filter: string) => string> {
+  return {
+    revenue: (f) => `coalesce(sum(amount) FILTER (WHERE ${f}), 0)`,
+    orders: (f) => (hasOrderId ? `count(DISTINCT order_id) FILTER (WHERE ${f})` : `count(*) FILTER (WHERE ${f})`),
+    customers: (f) => `count(DISTINCT customer) FILTER (WHERE ${f})`,
+    quantity: (f) => `coalesce(sum(quantity) FILTER (WHERE ${f}), 0)`,
+    cost: (f) => `coalesce(sum(cost) FILTER (WHERE ${f}), 0)`,
+    profit: (f) => `coalesce(sum(profit) FILTER (WHERE ${f}), 0)`,
+    lines: (f) => `count(*) FILTER (WHERE ${f})`,
+    returnLines: (f) => `count(*) FILTER (WHERE ${f} AND (amount < 0 OR quantity < 0))`,
+  };
+}
+
+export function kpiSql(p: OverviewParams): string {
+  const m = measures(p.hasOrderId);
+  const columns: string[] = [];
+  for (const key of RANGE_KEYS) {
+    const f = dateInRange(p[key]);
+    for (const [name, expr] of Object.entries(m)) columns.push(`${expr(f)} AS ${sqlIdent(`${key}.${name}`)}`);
+  }
+  const anyRange = `(${RANGE_KEYS.map((k) => dateInRange(p[k])).join(' OR ')})`;
+  return `SELECT ${columns.join(',\n  ')}\nFROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), anyRange])}`;
+}
+
+export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: AbortSignal): Promise<KpiSet> {
+  const [row] = await db.query(kpiSql(p), { signal });
+  const pick = (key: (typeof RANGE_KEYS)[number]): KpiTotals => {
+    const out = {} as KpiTotals;
+    for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) out[name] = Number(row?.[`${key}.${name}`] ?? 0);
+    return out;
+  };
+  return { current: pick('current'), previous: pick('previous'), lastYear: pick('lastYear') };
+}
+
+/** Months shown in the trend: the period's own months, or the 12 months to its end when it is shorter than 3 months. */
+export function trendWindow(current: DateRange): DateRange {
+  if (monthsInRange(current).length >= 3) return current;
+  return { start: monthStart(addMonths(current.end, -11)), end: current.end };
+}
+
+export interface TrendPoint {
+  month: string;
+  revenue: number;
+  lastYear: number | null;
+}
+
+export function trendSql(window: DateRange, filters: DimensionFilters, basis: Basis): string {
+  const from = monthStart(addMonths(window.start, -12));
+  return `SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS revenue
+FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange({ start: from, end: window.end })])}
+GROUP BY 1 ORDER BY 1`;
+}
+
+/** Pairs each month of the window with the same month a year earlier (null when that month has no data). */
+export function shapeTrend(window: DateRange, rows: { month: string; revenue: number }[]): TrendPoint[] {
+  const byMonth = new Map(rows.map((r) => [r.month, Number(r.revenue)]));
+  return monthsInRange(window).map((month) => ({
+    month,
+    revenue: byMonth.get(month) ?? 0,
+    lastYear: byMonth.get(addMonths(month, -12)) ?? null,
+  }));
+}
+
+export async function queryTrend(db: SqlRunner, current: DateRange, filters: DimensionFilters, basis: Basis, signal?: AbortSignal) {
+  const window = trendWindow(current);
+  const rows = await db.query<{ month: string; revenue: number }>(trendSql(window, filters, basis), { signal });
+  return shapeTrend(window, rows);
+}
+
+export interface BreakdownRow {
+  member: string | null;
+  revenue: number;
+  comparison: number;
+}
+
+export function breakdownSql(dim: Dimension, current: DateRange, comparison: DateRange, filters: DimensionFilters, basis: Basis): string {
+  const col = sqlIdent(dim);
+  return `SELECT ${col} AS member,
+  coalesce(sum(amount) FILTER (WHERE ${dateInRange(current)}), 0) AS revenue,
+  coalesce(sum(amount) FILTER (WHERE ${dateInRange(comparison)}), 0) AS comparison
+FROM sales ${whereClause([...dimensionPredicates(filters, basis), `(${dateInRange(current)} OR ${dateInRange(comparison)})`])}
+GROUP BY 1 ORDER BY revenue DESC, member`;
+}
+
+export async function queryBreakdown(
+  db: SqlRunner,
+  dim: Dimension,
+  current: DateRange,
+  comparison: DateRange,
+  filters: DimensionFilters,
+  basis: Basis,
+  signal?: AbortSignal,
+): Promise<BreakdownRow[]> {
+  const rows = await db.query<BreakdownRow>(breakdownSql(dim, current, comparison, filters, basis), { signal });
+  return rows.map((r) => ({ member: r.member, revenue: Number(r.revenue), comparison: Number(r.comparison) }));
+}
+
+/** Keeps the top n members and folds the rest into one "other" row (member = null is a blank value; other is flagged). */
+export function topWithOther(rows: BreakdownRow[], n: number): (BreakdownRow & { other?: boolean })[] {
+  if (rows.length <= n) return rows;
+  const head = rows.slice(0, n);
+  const tail = rows.slice(n);
+  const other = tail.reduce((acc, r) => ({ ...acc, revenue: acc.revenue + r.revenue, comparison: acc.comparison + r.comparison }), {
+    member: null as string | null,
+    revenue: 0,
+    comparison: 0,
+  });
+  return [...head, { ...other, other: true }];
+}

@@ -1,0 +1,116 @@
+/**
+ * DuckDB-WASM in its Web Worker, started lazily behind one promise, from the
+ * EH bundle that our own build serves (no CDN: the site works offline).
+ * Queries on one connection run one at a time (DuckDB-WASM allows one pending
+ * query per connection); each can be cancelled through an AbortSignal.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToRows } from './rows';
+import { QueryCancelledError, type QueryOptions, type Row, type SqlRunner } from './types';
+
+export interface EngineProgress {
+  phase: 'download' | 'start';
+  fraction: number;
+}
+
+interface Started {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+}
+
+let started: Promise<Started> | null = null;
+const progressListeners = new Set<(p: EngineProgress) => void>();
+
+export function onEngineProgress(listener: (p: EngineProgress) => void): () => void {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+}
+
+function start(): Promise<Started> {
+  started ??= (async () => {
+    const worker = new Worker(workerUrl);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(wasmUrl, null, (p) => {
+      const fraction = p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : 0;
+      for (const l of progressListeners) l({ phase: 'download', fraction });
+    });
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    const conn = await db.connect();
+    // Extensions would be fetched from a CDN; we never do that.
+    await conn.query('SET autoload_known_extensions = false');
+    await conn.query('SET autoinstall_known_extensions = false');
+    for (const l of progressListeners) l({ phase: 'start', fraction: 1 });
+    return { db, conn };
+  })();
+  return started;
+}
+
+/** Serialises queries on the shared connection. */
+let tail: Promise<unknown> = Promise.resolve();
+
+async function runExclusive<T>(job: () => Promise<T>): Promise<T> {
+  const run = tail.then(job, job);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+async function runQuery<T extends object>(sql: string, options: QueryOptions = {}): Promise<T[]> {
+  const { conn } = await start();
+  return runExclusive(async () => {
+    const { signal } = options;
+    if (signal?.aborted) throw new QueryCancelledError();
+    if (!signal) return tableToRows<T>(await conn.query(sql));
+    // send() polls in steps, so a cancel message can reach the worker mid-query.
+    const cancel = () => void conn.cancelSent();
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      const reader = await conn.send(sql);
+      const batches = [];
+      for await (const batch of reader) batches.push(batch);
+      if (signal.aborted) throw new QueryCancelledError();
+      const { Table } = await import('apache-arrow');
+      return tableToRows<T>(new Table(batches));
+    } catch (e) {
+      if (signal.aborted) throw new QueryCancelledError();
+      throw e;
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  });
+}
+
+export const engine: SqlRunner & {
+  start(): Promise<void>;
+  registerFile(name: string, file: File): Promise<void>;
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  registerUrl(name: string, url: string): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+} = {
+  query: runQuery,
+  async start() {
+    await start();
+  },
+  async registerFile(name, file) {
+    const { db } = await start();
+    await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  },
+  async registerBuffer(name, bytes) {
+    const { db } = await start();
+    await db.registerFileBuffer(name, bytes);
+  },
+  async registerUrl(name, url) {
+    const { db } = await start();
+    await db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false);
+  },
+  async dropFile(name) {
+    const { db } = await start();
+    await db.dropFile(name);
+  },
+  async insertArrow(table, name) {
+    const { conn } = await start();
+    await runExclusive(() => conn.insertArrowTable(table, { name, create: true }));
+  },
+};

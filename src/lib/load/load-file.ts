@@ -1,0 +1,263 @@
+/**
+ * File → DuckDB: sniff the head (encoding, delimiter, header, preview),
+ * propose the mapping and formats, register the bytes (transcoded to UTF-8
+ * only when needed), build the canonical table in a staging name and swap it
+ * in only when it checks out, so a failed load never touches the workspace.
+ */
+import { decodeHead, detectEncoding, EncodingError, needsTranscode, transcodeToUtf8, type EncodingGuess } from '../ingest/encoding';
+import { sniffText, SniffError, raggedRows } from '../ingest/sniff';
+import { detectAmountFormat, type AmountFormat } from '../ingest/amount';
+import { detectDateFormat, type DateFormat } from '../ingest/date';
+import { proposeMapping, missingRequired } from '../ingest/mapping';
+import type { CanonicalField, Mapping } from '../model/schema';
+import { sqlIdent, sqlString } from '../model/sql';
+import type { SqlRunner } from '../engine/types';
+import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
+import { amountIsDerived, loadCheckSql, rejectExamplesSql, salesTableSql, type LoadCheck, type SourceKind } from './sales-table';
+
+/** What the engine must offer besides SQL to load files. */
+export interface LoadEngine extends SqlRunner {
+  registerFile(name: string, file: File): Promise<void>;
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+}
+
+export type LoadPhase = 'reading' | 'transcoding' | 'loading' | 'checking';
+export type ProgressFn = (phase: LoadPhase, fraction: number | null) => void;
+
+/** Everything the data page shows about a loaded file, and what is needed to rebuild it with another mapping. */
+export interface LoadedSource {
+  fileName: string;
+  fileSize: number;
+  format: 'csv' | 'parquet';
+  encoding: string | null;
+  delimiter: string | null;
+  header: string[];
+  preview: string[][];
+  columnKinds: Record<string, SourceKind>;
+  /** SQL relation the canonical table is built from. */
+  relation: string;
+  mapping: Mapping;
+  mappingReasons: Partial<Record<CanonicalField, string>>;
+  amountFormat: AmountFormat;
+  dateFormat: DateFormat | null;
+  dateAmbiguous: boolean;
+  /** The engine table behind the `sales` view. */
+  table: string;
+  check: LoadCheck;
+  warnings: LoadWarning[];
+}
+
+const HEAD_BYTES = 512 * 1024;
+let loadCounter = 0;
+
+function extension(name: string): string {
+  return name.toLowerCase().split('.').pop() ?? '';
+}
+
+function samplesOf(header: string[], rows: string[][], column: string | undefined): string[] {
+  if (!column) return [];
+  const i = header.indexOf(column);
+  return i < 0 ? [] : rows.map((r) => r[i] ?? '').filter((v) => v.trim() !== '');
+}
+
+function amountSamples(header: string[], rows: string[][], mapping: Mapping): string[] {
+  const fields: CanonicalField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit'];
+  return fields.flatMap((f) => samplesOf(header, rows, mapping[f]));
+}
+
+export async function loadSalesFile(db: LoadEngine, file: File, progress: ProgressFn = () => {}): Promise<LoadedSource> {
+  const facts = { file: file.name };
+  if (file.size === 0) throw new LoadError('empty', facts);
+  if (file.size > MAX_FILE_BYTES) throw new LoadError('too-large', { ...facts, limit: MAX_FILE_BYTES, count: file.size });
+  const ext = extension(file.name);
+  if (['xlsx', 'xls', 'zip', 'pdf', 'docx', 'png', 'jpg', 'gz'].includes(ext)) {
+    throw new LoadError('unsupported-type', { ...facts, detail: ext });
+  }
+  const id = ++loadCounter;
+  progress('reading', null);
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  if (ext === 'parquet' || isParquet(head)) return loadParquet(db, file, id, progress);
+
+  let guess: EncodingGuess;
+  try {
+    guess = detectEncoding(head);
+  } catch (e) {
+    if (e instanceof EncodingError) throw new LoadError('binary', { ...facts, detail: e.message });
+    throw e;
+  }
+  const isWholeFile = file.size <= HEAD_BYTES;
+  const text = decodeHead(head, guess);
+  let sniff;
+  try {
+    sniff = sniffText(text, isWholeFile);
+  } catch (e) {
+    if (e instanceof SniffError) {
+      const code = e.code === 'empty' ? 'empty' : e.code === 'header-only' ? 'header-only' : e.code === 'ragged' ? 'ragged' : 'read-failed';
+      throw new LoadError(code, { ...facts, detail: e.message });
+    }
+    throw e;
+  }
+  const registered = `src_${id}.csv`;
+  if (needsTranscode(guess)) {
+    const bytes = await transcodeToUtf8(file, guess, (f) => progress('transcoding', f));
+    await db.registerBuffer(registered, bytes);
+  } else {
+    await db.registerFile(registered, file);
+  }
+  const relation = `read_csv(${sqlString(registered)}, delim=${sqlString(sniff.delimiter)}, header=true, all_varchar=true, quote=${sqlString(sniff.quoteChar || '"')}, escape=${sqlString(sniff.quoteChar || '"')}, names=[${sniff.header.map(sqlString).join(', ')}])`;
+  const columnKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
+  const proposal = proposeMapping(sniff.header, sniff.rows);
+  const warnings: LoadWarning[] = [];
+  const ragged = raggedRows(sniff);
+  if (ragged.length > 0) {
+    warnings.push({ code: 'ragged-rows', facts: { ...facts, count: ragged.length, row: ragged[0].line, detail: `${ragged[0].fields}/${sniff.header.length}` } });
+  }
+  const base = {
+    fileName: file.name,
+    fileSize: file.size,
+    format: 'csv' as const,
+    encoding: guess.encoding + (guess.bom ? ' (BOM)' : ''),
+    delimiter: sniff.delimiter,
+    header: sniff.header,
+    preview: sniff.rows.slice(0, 20),
+    columnKinds,
+    relation,
+    mappingReasons: proposal.reasons,
+    table: `sales_data_${id}`,
+  };
+  const formats = detectFormats(sniff.header, sniff.rows, proposal.mapping);
+  return buildSalesTable(db, { ...base, mapping: proposal.mapping, ...formats, warnings }, progress);
+}
+
+function isParquet(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31; // "PAR1"
+}
+
+async function loadParquet(db: LoadEngine, file: File, id: number, progress: ProgressFn): Promise<LoadedSource> {
+  const { readParquet } = await import('./parquet');
+  let parsed;
+  try {
+    parsed = await readParquet(await file.arrayBuffer());
+  } catch (e) {
+    throw new LoadError('read-failed', { file: file.name, detail: e instanceof Error ? e.message : String(e) });
+  }
+  if (parsed.rows === 0) throw new LoadError('header-only', { file: file.name });
+  progress('loading', null);
+  const rawTable = `raw_${id}`;
+  await db.insertArrow(parsed.table, rawTable);
+  const preview = await db.query(`SELECT * FROM ${sqlIdent(rawTable)} LIMIT 200`);
+  const rows = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
+  const proposal = proposeMapping(parsed.names, rows);
+  const formats = detectFormats(parsed.names, rows, proposal.mapping);
+  return buildSalesTable(
+    db,
+    {
+      fileName: file.name,
+      fileSize: file.size,
+      format: 'parquet',
+      encoding: null,
+      delimiter: null,
+      header: parsed.names,
+      preview: rows.slice(0, 20),
+      columnKinds: parsed.kinds,
+      relation: sqlIdent(rawTable),
+      mapping: proposal.mapping,
+      mappingReasons: proposal.reasons,
+      table: `sales_data_${id}`,
+      warnings: [],
+      ...formats,
+    },
+    progress,
+  );
+}
+
+function detectFormats(header: string[], rows: string[][], mapping: Mapping) {
+  const amount = detectAmountFormat(amountSamples(header, rows, mapping));
+  const date = detectDateFormat(samplesOf(header, rows, mapping.date));
+  return { amountFormat: amount.format, dateFormat: date.format, dateAmbiguous: date.ambiguous };
+}
+
+type SourceWithoutCheck = Omit<LoadedSource, 'check'>;
+
+/**
+ * Builds (or rebuilds, after the user corrects the mapping or a format) the
+ * canonical table in a staging name, checks it, and only then swaps the
+ * `sales` view to it. On any error the staging table is dropped and the
+ * previous workspace is untouched.
+ */
+export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck, progress: ProgressFn = () => {}): Promise<LoadedSource> {
+  const facts = { file: source.fileName };
+  const missing = missingRequired(source.mapping);
+  if (missing.includes('date')) throw new LoadError('no-date', { ...facts, detail: source.header.join(', ') });
+  if (missing.includes('amount')) throw new LoadError('no-amount', { ...facts, detail: source.header.join(', ') });
+  const staging = `${source.table}_staging`;
+  progress('loading', null);
+  try {
+    await db.query(
+      salesTableSql(
+        {
+          from: source.relation,
+          columnKinds: source.columnKinds,
+          mapping: source.mapping,
+          amountFormat: source.amountFormat,
+          dateFormat: source.dateFormat,
+        },
+        staging,
+      ),
+    );
+  } catch (e) {
+    await db.query(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);
+    throw translateEngineError(e, source.fileName);
+  }
+  progress('checking', null);
+  const [raw] = await db.query<Record<string, unknown>>(loadCheckSql(staging));
+  const check: LoadCheck = {
+    rows: Number(raw.rows),
+    badDates: Number(raw.badDates),
+    missingDates: Number(raw.missingDates),
+    badAmounts: Number(raw.badAmounts),
+    minDate: (raw.minDate as string | null) ?? null,
+    maxDate: (raw.maxDate as string | null) ?? null,
+  };
+  const warnings = source.warnings.filter((w) => w.code === 'ragged-rows');
+  try {
+    if (check.rows === 0) throw new LoadError('header-only', facts);
+    const dateColumn = source.mapping.date;
+    const amountColumn = amountIsDerived(source.mapping) ? `${source.mapping.quantity} × ${source.mapping.unit_price}` : source.mapping.amount;
+    const judge = async (kind: 'date' | 'amount', bad: number, column: string | undefined, expected: string) => {
+      if (bad === 0) return;
+      const examples = (await db.query<{ row: number; value: string }>(rejectExamplesSql(staging, kind))).map((r) => ({
+        row: Number(r.row),
+        value: String(r.value),
+      }));
+      const f = { ...facts, column, count: bad, total: check.rows, expected, examples, row: examples[0]?.row };
+      if (bad > check.rows * (1 - MIN_PARSED_SHARE)) throw new LoadError(kind === 'date' ? 'bad-dates' : 'bad-amounts', f);
+      warnings.push({ code: kind === 'date' ? 'some-bad-dates' : 'some-bad-amounts', facts: f });
+    };
+    const { describeDateFormat } = await import('../ingest/date');
+    await judge('date', check.badDates, dateColumn, source.dateFormat ? describeDateFormat(source.dateFormat) : '?');
+    await judge('amount', check.badAmounts, amountColumn, source.amountFormat.decimal === ',' ? '1.234,50' : '1,234.50');
+    if (check.missingDates > 0) warnings.push({ code: 'missing-dates', facts: { ...facts, column: dateColumn, count: check.missingDates } });
+    if (source.dateAmbiguous) warnings.push({ code: 'ambiguous-dates', facts: { ...facts, column: dateColumn } });
+  } catch (e) {
+    await db.query(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);
+    throw e;
+  }
+  await db.query(`DROP TABLE IF EXISTS ${sqlIdent(source.table)}`);
+  await db.query(`ALTER TABLE ${sqlIdent(staging)} RENAME TO ${sqlIdent(source.table)}`);
+  return { ...source, check, warnings };
+}
+
+function translateEngineError(e: unknown, file: string): LoadError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/out of memory|memory limit|could not allocate|Allocation failure/i.test(message)) {
+    return new LoadError('out-of-memory', { file, detail: message });
+  }
+  const line = /line (\d+)/i.exec(message);
+  if (/expected \d+ values? per row|too many columns|Expected Number of Columns/i.test(message)) {
+    return new LoadError('ragged', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
+  }
+  if (/invalid unicode|UTF-8/i.test(message)) return new LoadError('encoding', { file, detail: message.split('\n')[0] });
+  return new LoadError('read-failed', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n').slice(0, 2).join(' ') });
+}

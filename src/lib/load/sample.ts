@@ -1,0 +1,124 @@
+/**
+ * Opens the published workspace in `data/` (the sample, or one made with the
+ * project's scripts): a manifest plus a DuckDB file ATTACHed read-only.
+ */
+import { CANONICAL_FIELDS } from '../model/schema';
+import { sqlIdent, sqlString } from '../model/sql';
+import type { LoadEngine } from './load-file';
+
+export interface WorkspaceManifest {
+  format: 'targetscope-workspace';
+  version: number;
+  name: string;
+  currency: string;
+  locale?: string;
+  fiscalYearStartMonth?: number;
+  asOf?: string;
+  database: string;
+  tables: Record<string, string>;
+  market?: string;
+}
+
+export class ManifestError extends Error {}
+
+export function parseManifest(json: unknown): WorkspaceManifest {
+  const m = json as Partial<WorkspaceManifest> | null;
+  if (!m || typeof m !== 'object' || m.format !== 'targetscope-workspace') throw new ManifestError('not a TargetScope workspace manifest');
+  if (typeof m.database !== 'string' || !/^[\w.-]+\.duckdb$/.test(m.database)) throw new ManifestError('manifest has no valid database file');
+  if (!m.tables || typeof m.tables.sales !== 'string') throw new ManifestError('manifest names no sales table');
+  return {
+    format: 'targetscope-workspace',
+    version: Number(m.version ?? 1),
+    name: String(m.name ?? 'workspace'),
+    currency: String(m.currency ?? ''),
+    locale: m.locale,
+    fiscalYearStartMonth: Number(m.fiscalYearStartMonth ?? 1),
+    asOf: m.asOf,
+    database: m.database,
+    tables: m.tables as Record<string, string>,
+    market: m.market,
+  };
+}
+
+/**
+ * The plan in force: for each fiscal year's months, the latest version.
+ * Older versions stay in `targets_all` for the revision history.
+ */
+export function targetsInForceSql(table: string): string {
+  return `SELECT period, unit_type, unit, amount FROM ${table} t
+WHERE version = (SELECT max(version) FROM ${table} v WHERE year(v.period) = year(t.period))`;
+}
+
+export const EMPTY_TARGETS = 'CREATE OR REPLACE TABLE targets_none (period DATE, unit_type VARCHAR, unit VARCHAR, amount DOUBLE)';
+export const EMPTY_BUDGET = 'CREATE OR REPLACE TABLE budget_none (period DATE, unit_type VARCHAR, unit VARCHAR, line VARCHAR, amount DOUBLE)';
+
+/** Points the contract views (sales, targets, budget) at a file-loaded table, with an empty plan and budget. */
+export async function useFileTables(db: LoadEngine, salesView: string): Promise<void> {
+  await db.query(salesView);
+  await db.query(EMPTY_TARGETS);
+  await db.query(EMPTY_BUDGET);
+  await db.query('CREATE OR REPLACE VIEW targets AS SELECT * FROM targets_none');
+  await db.query('CREATE OR REPLACE VIEW budget AS SELECT * FROM budget_none');
+}
+
+export async function openPublishedWorkspace(
+  db: LoadEngine,
+  baseUrl: string,
+  onProgress: (fraction: number | null) => void,
+): Promise<WorkspaceManifest> {
+  const res = await fetch(new URL('workspace.json', baseUrl));
+  if (!res.ok) throw new ManifestError(`workspace.json: HTTP ${res.status}`);
+  const manifest = parseManifest(await res.json());
+  const bytes = await fetchWithProgress(new URL(manifest.database, baseUrl).href, onProgress);
+  await db.registerBuffer(manifest.database, bytes);
+  await db.query(`DETACH DATABASE IF EXISTS ws`);
+  await db.query(`ATTACH ${sqlString(manifest.database)} AS ws (READ_ONLY)`);
+  const t = (name: string) => `ws.${sqlIdent(manifest.tables[name] ?? name)}`;
+  const columns = await db.query<{ column_name: string }>(
+    `SELECT column_name FROM duckdb_columns() WHERE database_name = 'ws' AND table_name = ${sqlString(manifest.tables.sales)}`,
+  );
+  const present = new Set(columns.map((c) => c.column_name));
+  const select = CANONICAL_FIELDS.map((f) => {
+    if (present.has(f)) return sqlIdent(f);
+    if (f === 'profit' && present.has('cost')) return 'amount - cost AS profit';
+    return `NULL AS ${sqlIdent(f)}`;
+  });
+  await db.query(`CREATE OR REPLACE VIEW sales AS SELECT ${select.join(', ')} FROM ${t('sales')}`);
+  if (manifest.tables.targets) {
+    await db.query(`CREATE OR REPLACE VIEW targets_all AS SELECT * FROM ${t('targets')}`);
+    await db.query(`CREATE OR REPLACE VIEW targets AS ${targetsInForceSql(t('targets'))}`);
+  } else {
+    await db.query(EMPTY_TARGETS);
+    await db.query('CREATE OR REPLACE VIEW targets AS SELECT * FROM targets_none');
+  }
+  if (manifest.tables.budget) {
+    await db.query(`CREATE OR REPLACE VIEW budget AS SELECT period, unit_type, unit, line, amount FROM ${t('budget')}`);
+  } else {
+    await db.query(EMPTY_BUDGET);
+    await db.query('CREATE OR REPLACE VIEW budget AS SELECT * FROM budget_none');
+  }
+  return manifest;
+}
+
+async function fetchWithProgress(url: string, onProgress: (f: number | null) => void): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new ManifestError(`${url}: HTTP ${res.status}`);
+  const total = Number(res.headers.get('Content-Length') ?? 0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(total > 0 ? loaded / total : null);
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

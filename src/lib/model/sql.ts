@@ -1,0 +1,20 @@
+/** SQL quoting: every user-supplied name or value goes through these. */
+
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** An ISO date literal; rejects anything that is not YYYY-MM-DD. */
+export function sqlDate(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not an ISO date: ${iso}`);
+  return `DATE '${iso}'`;
+}
+
+export function sqlNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  return String(n);
+}

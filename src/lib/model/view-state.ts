@@ -1,0 +1,35 @@
+import { DIMENSIONS, type Dimension } from './schema';
+import type { PeriodPreset } from './period';
+
+export const ROUTES = ['overview', 'data', 'sql'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export type Comparison = 'prev' | 'yoy';
+export type Basis = 'net' | 'gross';
+
+/** Everything that decides what a screen shows; lives in the URL hash. */
+export interface ViewState {
+  route: Route;
+  period: PeriodPreset;
+  /** Overrides the as-of date (default: last date in the data). */
+  asOf?: string;
+  from?: string;
+  to?: string;
+  fyStartMonth: number;
+  compare: Comparison;
+  basis: Basis;
+  filters: Partial<Record<Dimension, string[]>>;
+}
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  route: 'overview',
+  period: 'ytd',
+  fyStartMonth: 1,
+  compare: 'yoy',
+  basis: 'net',
+  filters: {},
+};
+
+export function isDimension(s: string): s is Dimension {
+  return (DIMENSIONS as readonly string[]).includes(s);
+}

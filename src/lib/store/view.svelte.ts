@@ -1,0 +1,49 @@
+/**
+ * The view state, mirrored in the URL hash both ways, so reloading or
+ * sending the link reproduces the screen.
+ */
+import { formatHash, parseHash } from '../share/url-state';
+import type { ViewState } from '../model/view-state';
+import { previousRange, resolvePeriod, sameRangeLastYear, type DateRange } from '../model/period';
+import type { WorkspaceInfo } from './workspace.svelte';
+
+export const view: ViewState = $state(parseHash(typeof location === 'undefined' ? '' : location.hash));
+
+export function startHashSync(): () => void {
+  const onHash = () => Object.assign(view, parseHash(location.hash));
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
+/** Applies a change and writes it to the URL (one history entry per change). */
+export function updateView(patch: Partial<ViewState>): void {
+  const next: ViewState = { ...$state.snapshot(view), ...patch };
+  Object.assign(view, next);
+  const hash = formatHash(next);
+  if (location.hash !== hash) history.pushState(null, '', hash);
+}
+
+export interface Ranges {
+  asOf: string;
+  current: DateRange;
+  previous: DateRange;
+  lastYear: DateRange;
+  /** The range the view compares with (previous or last year). */
+  comparison: DateRange;
+}
+
+export function computeRanges(state: ViewState, info: WorkspaceInfo): Ranges {
+  const asOf = state.asOf ?? info.dataEnd;
+  const current = resolvePeriod({
+    preset: state.period,
+    asOf,
+    fyStartMonth: state.fyStartMonth,
+    from: state.from,
+    to: state.to,
+    dataStart: info.dataStart,
+    dataEnd: info.dataEnd,
+  });
+  const previous = previousRange(current, state.period);
+  const lastYear = sameRangeLastYear(current);
+  return { asOf, current, previous, lastYear, comparison: state.compare === 'prev' ? previous : lastYear };
+}

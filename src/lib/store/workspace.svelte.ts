@@ -1,0 +1,176 @@
+/**
+ * The loaded workspace: what is in the engine, its status and metadata.
+ * One source of truth for views; `revision` changes whenever the data does.
+ */
+import { engine } from '../engine/engine';
+import { LoadError, type LoadWarning } from '../load/errors';
+import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource } from '../load/load-file';
+import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
+import { salesViewSql } from '../load/sales-table';
+import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
+import { sqlIdent } from '../model/sql';
+import type { AmountFormat } from '../ingest/amount';
+import type { DateFormat } from '../ingest/date';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface WorkspaceInfo {
+  kind: 'sample' | 'file';
+  name: string;
+  rows: number;
+  dataStart: string;
+  dataEnd: string;
+  /** Canonical fields with at least one value. */
+  fields: CanonicalField[];
+  dimensionValues: Partial<Record<Dimension, string[]>>;
+  targetUnitTypes: string[];
+  tables: string[];
+}
+
+export const workspace = $state({
+  status: 'idle' as LoadState,
+  phase: null as LoadPhase | 'engine' | 'sample' | null,
+  progress: null as number | null,
+  /** The failure of the last load; the previous data stays usable. */
+  error: null as LoadError | Error | null,
+  warnings: [] as LoadWarning[],
+  info: null as WorkspaceInfo | null,
+  source: null as LoadedSource | null,
+  manifest: null as WorkspaceManifest | null,
+  currency: '' as string,
+  revision: 0,
+  /** Completed load attempts (ready or failed); lets tests and the UI tell one load from the next. */
+  attempts: 0,
+});
+
+const MAX_FILTER_VALUES = 1000;
+
+async function describe(kind: 'sample' | 'file', name: string): Promise<WorkspaceInfo> {
+  const counts = CANONICAL_FIELDS.map((f) => `count(${sqlIdent(f)}) AS ${sqlIdent(f)}`).join(', ');
+  const [row] = await engine.query(
+    `SELECT count(*) AS _rows, strftime(min(date), '%Y-%m-%d') AS _start, strftime(max(date), '%Y-%m-%d') AS _end, ${counts} FROM sales`,
+  );
+  const fields = CANONICAL_FIELDS.filter((f) => Number(row[f]) > 0);
+  const dims = DIMENSIONS.filter((d) => fields.includes(d));
+  const dimensionValues: Partial<Record<Dimension, string[]>> = {};
+  if (dims.length > 0) {
+    const union = dims
+      .map(
+        (d) =>
+          `(SELECT '${d}' AS dim, ${sqlIdent(d)} AS value FROM sales WHERE ${sqlIdent(d)} IS NOT NULL GROUP BY 2 ORDER BY sum(amount) DESC NULLS LAST LIMIT ${MAX_FILTER_VALUES})`,
+      )
+      .join(' UNION ALL ');
+    for (const r of await engine.query<{ dim: Dimension; value: string }>(union)) {
+      (dimensionValues[r.dim] ??= []).push(r.value);
+    }
+  }
+  const units = await engine.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets');
+  const tables = await engine.query<{ name: string }>(
+    "SELECT DISTINCT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND NOT internal UNION SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' ORDER BY 1",
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    kind,
+    name,
+    rows: Number(row._rows),
+    dataStart: (row._start as string) ?? today,
+    dataEnd: (row._end as string) ?? today,
+    fields,
+    dimensionValues,
+    targetUnitTypes: units.map((u) => u.unit_type),
+    tables: tables.map((t) => t.name).filter((n) => !/^(sales_data_|targets_none|budget_none|raw_)/.test(n)),
+  };
+}
+
+function begin(phase: typeof workspace.phase) {
+  workspace.status = 'loading';
+  workspace.phase = phase;
+  workspace.progress = null;
+  workspace.error = null;
+}
+
+function fail(e: unknown) {
+  workspace.error = e instanceof Error ? e : new Error(String(e));
+  workspace.status = 'error';
+  workspace.phase = null;
+  workspace.attempts++;
+}
+
+export async function openSample(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
+  begin('sample');
+  try {
+    const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
+    workspace.manifest = manifest;
+    workspace.source = null;
+    workspace.warnings = [];
+    workspace.currency = manifest.currency;
+    workspace.info = await describe('sample', manifest.name);
+    finish();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function finish() {
+  workspace.status = 'ready';
+  workspace.phase = null;
+  workspace.revision++;
+  workspace.attempts++;
+}
+
+/** Currency guessed from the file's text: ¥/元/CNY or Chinese headers → CNY, $ → USD, € → EUR. */
+export function guessCurrency(source: LoadedSource): string {
+  const text = source.header.join(' ') + ' ' + source.preview.flat().slice(0, 400).join(' ');
+  if (/[¥￥元]|CNY|RMB/.test(text) || /[\u4e00-\u9fff]/.test(source.header.join(''))) return 'CNY';
+  if (/€/.test(text)) return 'EUR';
+  if (/£/.test(text)) return 'GBP';
+  return 'USD';
+}
+
+export async function loadFile(file: File): Promise<void> {
+  begin('reading');
+  try {
+    const source = await loadSalesFile(engine, file, (phase, fraction) => {
+      workspace.phase = phase;
+      workspace.progress = fraction;
+    });
+    await adopt(source);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function adopt(source: LoadedSource) {
+  await useFileTables(engine, salesViewSql(source.table));
+  workspace.source = source;
+  workspace.manifest = null;
+  workspace.warnings = source.warnings;
+  workspace.currency = guessCurrency(source);
+  workspace.info = await describe('file', source.fileName);
+  finish();
+}
+
+/** Rebuilds the loaded file's table with a corrected mapping or format. */
+export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFormat: DateFormat | null): Promise<void> {
+  const current = workspace.source;
+  if (!current) return;
+  begin('loading');
+  try {
+    const source = await buildSalesTable(
+      engine,
+      { ...current, mapping, amountFormat, dateFormat, dateAmbiguous: false, mappingReasons: {} },
+      (phase, fraction) => {
+        workspace.phase = phase;
+        workspace.progress = fraction;
+      },
+    );
+    await adopt(source);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function dismissError(): void {
+  workspace.error = null;
+  if (workspace.status === 'error') workspace.status = workspace.info ? 'ready' : 'idle';
+}

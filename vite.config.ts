@@ -1,0 +1,56 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const DATA_DIR = resolve(import.meta.dirname, 'data');
+
+/**
+ * Serves the sample/published workspace in `data/` at `./data/` during dev and
+ * copies it into the build, so the site opens on it. Only data files are
+ * shipped (not the generator's README).
+ */
+function workspaceData(): Plugin {
+  const shipped = (name: string) => /\.(duckdb|json|csv|parquet)$/.test(name);
+  return {
+    name: 'targetscope-workspace-data',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        const m = /\/data\/([\w.-]+)$/.exec(url);
+        if (!m || !shipped(m[1])) return next();
+        const file = join(DATA_DIR, m[1]);
+        if (!existsSync(file)) return next();
+        res.setHeader('Content-Length', String(statSync(file).size));
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      if (!existsSync(DATA_DIR)) return;
+      for (const name of readdirSync(DATA_DIR).filter(shipped)) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(DATA_DIR, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  base: './',
+  plugins: [svelte(), workspaceData()],
+  define: {
+    // Read-only builds hide editing and file drop (see README "Publishing").
+    __READ_ONLY__: JSON.stringify(process.env.TARGETSCOPE_READ_ONLY === '1'),
+    __TEST_BUILD__: JSON.stringify(mode === 'test'),
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    testTimeout: 30000,
+  },
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+}));
