@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { dateRejectSql, dateSql, describeDateFormat, detectDateFormat, parseDate, type DateFormat } from './date';
+import { sniffText } from './sniff';
+import { decodeHead, detectEncoding } from './encoding';
+import { openTestDuckDB, queryRows, sqlString, type TestDuckDBConnection } from './test-duckdb';
+
+const DATASETS = '/work/shared/datasets';
+
+const ISO: DateFormat = { kind: 'iso' };
+const DMY_YY: DateFormat = { kind: 'numeric', order: 'dmy', sep: '/', twoDigitYear: true };
+const MDY: DateFormat = { kind: 'numeric', order: 'mdy', sep: '/', twoDigitYear: false };
+const DMY_DOT: DateFormat = { kind: 'numeric', order: 'dmy', sep: '.', twoDigitYear: false };
+const DMY_DASH: DateFormat = { kind: 'numeric', order: 'dmy', sep: '-', twoDigitYear: false };
+const CHINESE: DateFormat = { kind: 'chinese' };
+const EXCEL: DateFormat = { kind: 'excel-serial' };
+const COMPACT: DateFormat = { kind: 'compact' };
+
+type Expected = string | null | 'invalid';
+
+/** [format, text, expected] — expected values worked out by hand. */
+const CASES: [DateFormat, string, Expected][] = [
+  [ISO, '2026-01-05', '2026-01-05'],
+  [ISO, '2017/07/01', '2017-07-01'],
+  [ISO, '2026.1.5', '2026-01-05'],
+  [ISO, '1996-07-04 00:00:00.000', '1996-07-04'],
+  [ISO, '2026-01-05T23:59:59Z', '2026-01-05'],
+  [ISO, '2026-01-05T10:00:00+08:00', '2026-01-05'],
+  [ISO, ' 2026-01-05 ', '2026-01-05'],
+  [ISO, '2024-02-29', '2024-02-29'],
+  [ISO, '2000-02-29', '2000-02-29'],
+  [ISO, '2023-02-29', 'invalid'],
+  [ISO, '1900-02-29', 'invalid'],
+  [ISO, '2026-02-30', 'invalid'],
+  [ISO, '2026-04-31', 'invalid'],
+  [ISO, '2026-13-01', 'invalid'],
+  [ISO, '2026-00-10', 'invalid'],
+  [ISO, '2026-01-00', 'invalid'],
+  [ISO, '0026-01-05', 'invalid'],
+  [ISO, '26-01-05', 'invalid'],
+  [ISO, '05/01/2026', 'invalid'],
+  [ISO, 'abc', 'invalid'],
+  [ISO, '', null],
+  [ISO, 'NULL', null],
+  [ISO, 'N/A', null],
+  [DMY_YY, '03/01/19', '2019-01-03'],
+  [DMY_YY, '3/1/19', '2019-01-03'],
+  [DMY_YY, '31/12/29', '2029-12-31'],
+  [DMY_YY, '01/01/30', '1930-01-01'],
+  [DMY_YY, '29/02/20', '2020-02-29'],
+  [DMY_YY, '29/02/21', 'invalid'],
+  [DMY_YY, '13/13/19', 'invalid'],
+  [DMY_YY, '03/01/2019', 'invalid'],
+  [MDY, '11/8/2016', '2016-11-08'],
+  [MDY, '12/31/2016', '2016-12-31'],
+  [MDY, '1/5/2026 10:30 AM', '2026-01-05'],
+  [MDY, '31/12/2016', 'invalid'],
+  [MDY, '11-8-2016', 'invalid'],
+  [DMY_DOT, '05.01.2026', '2026-01-05'],
+  [DMY_DOT, '5.1.2026', '2026-01-05'],
+  [DMY_DOT, '05/01/2026', 'invalid'],
+  [DMY_DASH, '05-01-2026', '2026-01-05'],
+  [CHINESE, '2026年1月5日', '2026-01-05'],
+  [CHINESE, '2026年12月31日 10:00', '2026-12-31'],
+  [CHINESE, '2026年1月5号', '2026-01-05'],
+  [CHINESE, '2026年2月30日', 'invalid'],
+  [CHINESE, '2026-01-05', 'invalid'],
+  [EXCEL, '46027', '2026-01-05'],
+  [EXCEL, '46027.75', '2026-01-05'],
+  [EXCEL, '43831', '2020-01-01'],
+  [EXCEL, '61', '1900-03-01'],
+  [EXCEL, '60', 'invalid'],
+  [EXCEL, '2958465', '9999-12-31'],
+  [EXCEL, '2958466', 'invalid'],
+  [EXCEL, '-5', 'invalid'],
+  [EXCEL, 'abc', 'invalid'],
+  [EXCEL, '-', null],
+  [COMPACT, '20260105', '2026-01-05'],
+  [COMPACT, '20260230', 'invalid'],
+  [COMPACT, '2026015', 'invalid'],
+];
+
+describe('parseDate', () => {
+  it.each(CASES)('%j %j', (format, text, expected) => {
+    expect(parseDate(text, format)).toBe(expected);
+  });
+});
+
+describe('dateSql in DuckDB', () => {
+  let conn: TestDuckDBConnection;
+  beforeAll(async () => {
+    conn = await openTestDuckDB();
+  });
+
+  const formats = [ISO, DMY_YY, MDY, DMY_DOT, DMY_DASH, CHINESE, EXCEL, COMPACT];
+  it.each(formats.map((f) => [describeDateFormat(f), f] as const))('%s agrees with the hand-worked values', (_, format) => {
+    const cases = CASES.filter(([f]) => f === format);
+    const values = [...cases.map(([, t]) => `(${sqlString(t)})`), '(NULL)'].join(', ');
+    const rows = queryRows(
+      conn,
+      `SELECT t, CAST(${dateSql('t', format)} AS VARCHAR) AS d, ${dateRejectSql('t', format)} AS bad FROM (VALUES ${values}) AS s(t)`,
+    );
+    const got = new Map(rows.map((r) => [r.t as string | null, r.bad === true ? 'invalid' : (r.d as string | null)]));
+    for (const [, text, expected] of cases) expect([text, got.get(text)]).toEqual([text, expected]);
+    expect(got.get(null)).toBeNull();
+    // A reject is always a NULL date.
+    for (const r of rows) if (r.bad === true) expect(r.d).toBeNull();
+  });
+
+  it('returns the DATE type', () => {
+    const rows = queryRows(conn, `SELECT typeof(${dateSql("'03/01/19'", DMY_YY)}) AS a, typeof(${dateSql("'46027'", EXCEL)}) AS b`);
+    expect(rows).toEqual([{ a: 'DATE', b: 'DATE' }]);
+  });
+});
+
+describe('describeDateFormat', () => {
+  it('names each format', () => {
+    expect(describeDateFormat(ISO)).toBe('YYYY-MM-DD');
+    expect(describeDateFormat(DMY_YY)).toBe('D/M/YY');
+    expect(describeDateFormat(MDY)).toBe('M/D/YYYY');
+    expect(describeDateFormat(DMY_DOT)).toBe('D.M.YYYY');
+    expect(describeDateFormat(CHINESE)).toBe('YYYY年M月D日');
+    expect(describeDateFormat(EXCEL)).toBe('Excel serial');
+    expect(describeDateFormat(COMPACT)).toBe('YYYYMMDD');
+  });
+});
+
+describe('detectDateFormat', () => {
+  it('decides day-first from a first part above 12', () => {
+    expect(detectDateFormat(['03/01/19', '04/01/19', '13/01/19'])).toEqual({ format: DMY_YY, ambiguous: false, parsed: 3, total: 3 });
+  });
+
+  it('decides month-first from a second part above 12', () => {
+    expect(detectDateFormat(['11/8/2016', '6/12/2016', '4/15/2015'])).toEqual({ format: MDY, ambiguous: false, parsed: 3, total: 3 });
+  });
+
+  it('reports undecided order, defaulting to M/D, or D.M with dots', () => {
+    expect(detectDateFormat(['01/02/2026', '03/04/2026'])).toEqual({ format: MDY, ambiguous: true, parsed: 2, total: 2 });
+    expect(detectDateFormat(['01.02.2026', '03.04.2026'])).toEqual({ format: DMY_DOT, ambiguous: true, parsed: 2, total: 2 });
+  });
+
+  it('recognises the other kinds', () => {
+    expect(detectDateFormat(['2026-01-05', '2026-01-06']).format).toEqual(ISO);
+    expect(detectDateFormat(['2026年1月5日', '2026年1月6日']).format).toEqual(CHINESE);
+    expect(detectDateFormat(['46027', '46028', ''])).toEqual({ format: EXCEL, ambiguous: false, parsed: 2, total: 2 });
+    expect(detectDateFormat(['20260105', '20260106']).format).toEqual(COMPACT);
+  });
+
+  it('counts unparseable samples and ignores blanks', () => {
+    expect(detectDateFormat(['2026-01-05', 'x', 'NULL', ''])).toEqual({ format: ISO, ambiguous: false, parsed: 1, total: 2 });
+  });
+
+  it('finds no date in small integers, text or empty columns', () => {
+    expect(detectDateFormat(['1', '2', '3']).format).toBeNull();
+    expect(detectDateFormat(['Consumer', 'Corporate']).format).toBeNull();
+    expect(detectDateFormat([])).toEqual({ format: null, ambiguous: false, parsed: 0, total: 0 });
+  });
+
+  const columnSamples = (file: string, column: string) => {
+    const head = readFileSync(file).subarray(0, 64 * 1024);
+    const s = sniffText(decodeHead(head, detectEncoding(head)), false);
+    const i = s.header.indexOf(column);
+    return s.rows.map((r) => r[i]);
+  };
+
+  it('reads the real files', () => {
+    const us = detectDateFormat(columnSamples(`${DATASETS}/superstore_2020_us_ca/Sample - Superstore.csv`, 'Order Date'));
+    expect(us.format).toEqual(DMY_YY);
+    expect(us.ambiguous).toBe(false);
+    expect(us.parsed).toBe(us.total);
+
+    const classic = detectDateFormat(columnSamples(`${DATASETS}/superstore_classic/Sample-Superstore.csv`, 'Order Date'));
+    expect(classic.format).toEqual(MDY);
+    expect(classic.ambiguous).toBe(false);
+    expect(classic.parsed).toBe(classic.total);
+
+    expect(detectDateFormat(columnSamples(`${DATASETS}/adventureworks_sales_targets/Sales.csv`, 'OrderDate')).format).toEqual(ISO);
+    expect(detectDateFormat(columnSamples(`${DATASETS}/northwind/orders.csv`, 'orderDate')).format).toEqual(ISO);
+  });
+
+  it('converts the first real Superstore dates to the documented days', () => {
+    const samples = columnSamples(`${DATASETS}/superstore_2020_us_ca/Sample - Superstore.csv`, 'Order Date');
+    expect(samples[0]).toBe('03/01/19');
+    expect(parseDate(samples[0], DMY_YY)).toBe('2019-01-03');
+  });
+});
+
+describe('dates generated from known days (fast-check)', () => {
+  const DAY_MS = 86_400_000;
+  const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+
+  /** A day between 1930-01-01 and 2029-12-31 written in `format`; expected is its ISO date. */
+  const formattedDate = (format: DateFormat) =>
+    fc
+      .record({ day: fc.integer({ min: Date.UTC(1930, 0, 1) / DAY_MS, max: Date.UTC(2029, 11, 31) / DAY_MS }), padded: fc.boolean() })
+      .map(({ day, padded }) => {
+        const when = new Date(day * DAY_MS);
+        const [y, m, d] = [when.getUTCFullYear(), when.getUTCMonth() + 1, when.getUTCDate()];
+        const p = (n: number) => (padded ? pad2(n) : String(n));
+        const expected = `${y}-${pad2(m)}-${pad2(d)}`;
+        switch (format.kind) {
+          case 'iso':
+            return { text: `${y}-${p(m)}-${p(d)}${padded ? ' 00:00:00.000' : ''}`, expected };
+          case 'chinese':
+            return { text: `${y}年${m}月${d}日`, expected };
+          case 'compact':
+            return { text: `${y}${pad2(m)}${pad2(d)}`, expected };
+          case 'excel-serial':
+            return { text: String((day * DAY_MS - EXCEL_EPOCH) / DAY_MS), expected };
+          case 'numeric': {
+            const year = format.twoDigitYear ? pad2(y % 100) : String(y);
+            const [a, b] = format.order === 'dmy' ? [d, m] : [m, d];
+            return { text: [p(a), p(b), year].join(format.sep), expected };
+          }
+        }
+      });
+
+  const formats = [ISO, DMY_YY, MDY, DMY_DOT, DMY_DASH, CHINESE, EXCEL, COMPACT];
+  it.each(formats.map((f) => [describeDateFormat(f), f] as const))('%s parses in TS and in DuckDB', async (_, format) => {
+    const cases = fc.sample(formattedDate(format), { numRuns: 300, seed: 46027 });
+    for (const { text, expected } of cases) expect([text, parseDate(text, format)]).toEqual([text, expected]);
+    const conn = await openTestDuckDB();
+    const values = cases.map(({ text }, i) => `(${i}, ${sqlString(text)})`).join(', ');
+    const rows = queryRows(conn, `SELECT i, CAST(${dateSql('t', format)} AS VARCHAR) AS d FROM (VALUES ${values}) AS s(i, t) ORDER BY i`);
+    expect(rows.map((r) => r.d)).toEqual(cases.map((c) => c.expected));
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * First guess at which source column holds which canonical field, from the
+ * header names (English/Chinese synonyms) and, where headers say nothing,
+ * from the sampled values. The user sees and corrects it in the UI.
+ */
+import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type Mapping } from '../model/schema';
+import { detectAmountFormat } from './amount';
+import { detectDateFormat } from './date';
+import { isBlankCell } from './blank';
+import { HEADER_SYNONYMS, isIdLikeHeader, isSecondaryDateHeader, normalizeHeader } from './header-synonyms';
+
+export interface MappingProposal {
+  mapping: Mapping;
+  /** why each field was chosen, for the UI: 'header' | 'content' */
+  reasons: Partial<Record<CanonicalField, string>>;
+}
+
+/** Share of non-blank samples that must parse for a column to count as numeric / dates. */
+const NUMERIC_SHARE = 0.8;
+const HEADER_DATE_SHARE = 0.5;
+const CONTENT_DATE_SHARE = 0.8;
+
+/** Header words that suggest a money column when no amount synonym matched. */
+const AMOUNT_HINTS = ['total', 'sum', 'value', 'gross', 'net', '合计', '总计', '总额', '总价', '额', '款'];
+
+const isNumericField = (f: CanonicalField) => (NUMERIC_FIELDS as readonly string[]).includes(f);
+
+interface Candidate {
+  field: CanonicalField;
+  column: number;
+  score: number;
+}
+
+/** How well a header names a field (0 = not at all). Exact synonyms beat "contains". */
+function headerScore(field: CanonicalField, header: string): number {
+  const h = normalizeHeader(header);
+  if (h === '') return 0;
+  const { exact, contains } = HEADER_SYNONYMS[field];
+  let score = 0;
+  const exactIndex = exact.indexOf(h);
+  if (exactIndex !== -1) score = 1000 - 2 * exactIndex;
+  else {
+    contains.forEach((syn, i) => {
+      if (!h.includes(syn)) return;
+      // The head noun comes last in both English and Chinese ('Product Category' is a category).
+      const s = 500 - 2 * i + (h.endsWith(syn) ? 50 : 0) - Math.min(h.length - syn.length, 40);
+      score = Math.max(score, s);
+    });
+  }
+  if (score === 0) return 0;
+  if (field !== 'order_id' && isIdLikeHeader(header)) {
+    if (isNumericField(field)) return 0; // 'SalesTerritoryKey' is no amount
+    score -= 300; // 'Customer Name' beats 'Customer ID'; 'OrderDateKey' is a last resort
+  }
+  if (field === 'date' && exactIndex === -1 && isSecondaryDateHeader(h)) score -= 200;
+  return score;
+}
+
+function columnSamples(rows: string[][], column: number): string[] {
+  return rows.map((r) => r[column] ?? '');
+}
+
+function mostlyNumeric(samples: string[]): boolean {
+  const { parsed, total } = detectAmountFormat(samples);
+  return total === 0 || parsed >= total * NUMERIC_SHARE;
+}
+
+/**
+ * A running number or key (Row ID: unique integers, densely packed). It
+ * parses as a number but summing it would be a silent wrong amount.
+ */
+function looksLikeIdValues(samples: string[]): boolean {
+  const present = samples.filter((s) => !isBlankCell(s)).map((s) => s.trim());
+  if (present.length < 10 || !present.every((s) => /^\d+$/.test(s))) return false;
+  const values = present.map(Number);
+  if (new Set(values).size !== values.length) return false;
+  return Math.max(...values) - Math.min(...values) + 1 <= 2 * values.length;
+}
+
+/** Whether the sampled values are compatible with the field a header suggests. */
+function contentFits(field: CanonicalField, samples: string[]): boolean {
+  if (field === 'date') {
+    const { parsed, total } = detectDateFormat(samples);
+    return total === 0 || parsed >= total * HEADER_DATE_SHARE;
+  }
+  if (isNumericField(field)) return mostlyNumeric(samples) && !(field === 'amount' && looksLikeIdValues(samples));
+  return true;
+}
+
+export function proposeMapping(header: string[], rows: string[][]): MappingProposal {
+  const mapping: Mapping = {};
+  const reasons: Partial<Record<CanonicalField, string>> = {};
+  const used = new Set<number>();
+  const assign = (field: CanonicalField, column: number, reason: 'header' | 'content') => {
+    mapping[field] = header[column];
+    reasons[field] = reason;
+    used.add(column);
+  };
+
+  const candidates: Candidate[] = [];
+  for (const field of CANONICAL_FIELDS) {
+    header.forEach((name, column) => {
+      const score = headerScore(field, name);
+      // A header that names the field exactly is trusted even when its values
+      // are bad: the load then reports the rejects instead of "no date column".
+      // Running numbers are still never an amount: summing them is a silent wrong number.
+      const samples = columnSamples(rows, column);
+      const exact = HEADER_SYNONYMS[field].exact.includes(normalizeHeader(name)) && !isIdLikeHeader(name);
+      const fits = exact ? !(isNumericField(field) && looksLikeIdValues(samples)) : contentFits(field, samples);
+      if (score > 0 && fits) candidates.push({ field, column, score });
+    });
+  }
+  // Best matches first; each field and each column is used once.
+  candidates.sort(
+    (a, b) => b.score - a.score || CANONICAL_FIELDS.indexOf(a.field) - CANONICAL_FIELDS.indexOf(b.field) || a.column - b.column,
+  );
+  for (const c of candidates) {
+    if (mapping[c.field] === undefined && !used.has(c.column)) assign(c.field, c.column, 'header');
+  }
+
+  const free = header.map((_, i) => i).filter((i) => !used.has(i));
+  if (mapping.date === undefined) {
+    const column = dateColumnByContent(free, rows);
+    if (column !== null) assign('date', column, 'content');
+  }
+  if (mapping.amount === undefined) {
+    const column = free.find(
+      (i) =>
+        !used.has(i) &&
+        AMOUNT_HINTS.some((hint) => normalizeHeader(header[i]).includes(hint)) &&
+        !isIdLikeHeader(header[i]) &&
+        hasValues(columnSamples(rows, i)) &&
+        contentFits('amount', columnSamples(rows, i)),
+    );
+    if (column !== undefined) assign('amount', column, 'content');
+  }
+  return { mapping, reasons };
+}
+
+function hasValues(samples: string[]): boolean {
+  return samples.some((s) => !isBlankCell(s));
+}
+
+/**
+ * The free column whose values best parse as dates. Excel serials and
+ * 8-digit numbers are left out: ids, postal codes and amounts look the same.
+ */
+function dateColumnByContent(free: number[], rows: string[][]): number | null {
+  let best: { column: number; share: number } | null = null;
+  for (const column of free) {
+    const { format, parsed, total } = detectDateFormat(columnSamples(rows, column));
+    if (!format || format.kind === 'excel-serial' || format.kind === 'compact' || total === 0) continue;
+    const share = parsed / total;
+    if (share >= CONTENT_DATE_SHARE && (!best || share > best.share)) best = { column, share };
+  }
+  return best?.column ?? null;
+}
+
+export function missingRequired(mapping: Mapping): ('date' | 'amount')[] {
+  const missing: ('date' | 'amount')[] = [];
+  if (!mapping.date) missing.push('date');
+  if (!mapping.amount && !(mapping.quantity && mapping.unit_price)) missing.push('amount');
+  return missing;
+}
