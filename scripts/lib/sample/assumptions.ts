@@ -8,8 +8,13 @@
  */
 import { dayFromIso } from './calendar';
 
-/** Fixed seed: the same sample on every run. */
-export const SEED = 20_261_124;
+/**
+ * Fixed seed: the same sample on every run. Any seed gives the same story in
+ * expectation; this one was picked among the first few because its random
+ * noise keeps each headline effect clean (growth 10–18 %/year, the 耳机
+ * promotion ~−40 % YoY, 吴强 clearly the fastest grower).
+ */
+export const SEED = 3;
 
 export const FIRST_DAY = '2023-01-01';
 /** The data's as-of date: the last day with sales (3 full years + 2026 YTD). */
@@ -54,6 +59,12 @@ export const REGION_GROWTH_DELTA: Record<Region, number> = {
   西北: 0.03,
 };
 
+/**
+ * Economy-wide adjustment of every stream's growth in a given year: 2024 was a
+ * good year, 2025–2026 slower (the 20 % plan for 2026 proves too ambitious).
+ */
+export const MACRO_GROWTH_ADJUSTMENT: Record<number, number> = { 2023: 0, 2024: 0.04, 2025: -0.06, 2026: -0.03 };
+
 export const CATEGORIES = ['手机', '电脑', '平板', '耳机', '智能手表', '配件'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -71,8 +82,8 @@ export const CATEGORY_MARGIN: Record<Category, [number, number]> = {
 export const CATEGORY_TREND: Record<Category, number> = {
   手机: 0,
   电脑: 0,
-  平板: -0.05,
-  耳机: 0.03,
+  平板: -0.08,
+  耳机: 0,
   智能手表: 0.12,
   配件: 0,
 };
@@ -106,38 +117,38 @@ export const CHANNEL_PROFILE: Record<Channel, ChannelProfile> = {
   线上商城: {
     segment: 'consumer',
     orderShare: 0.52,
-    growth: 0.17,
+    growth: 0.14,
     weekday: [1.15, 0.95, 0.95, 0.95, 0.97, 1.0, 1.15],
     linesPerOrder: [0.62, 0.25, 0.09, 0.04],
     categoryMix: { 手机: 0.22, 电脑: 0.1, 平板: 0.1, 耳机: 0.24, 智能手表: 0.12, 配件: 0.22 },
-    returnRate: 0.018,
+    returnRate: 0.02,
   },
   经销商: {
     segment: 'dealer',
     orderShare: 0.16,
-    growth: 0.11,
+    growth: 0.08,
     weekday: [0.15, 1.15, 1.15, 1.15, 1.15, 1.1, 0.4],
     linesPerOrder: [0.3, 0.3, 0.22, 0.18],
     categoryMix: { 手机: 0.28, 电脑: 0.14, 平板: 0.12, 耳机: 0.18, 智能手表: 0.1, 配件: 0.18 },
-    returnRate: 0.008,
+    returnRate: 0.01,
   },
   直营门店: {
     segment: 'consumer',
     orderShare: 0.26,
-    growth: 0.06,
+    growth: 0.03,
     weekday: [1.55, 0.8, 0.8, 0.85, 0.9, 1.1, 1.6],
     linesPerOrder: [0.62, 0.25, 0.09, 0.04],
     categoryMix: { 手机: 0.3, 电脑: 0.12, 平板: 0.12, 耳机: 0.18, 智能手表: 0.12, 配件: 0.16 },
-    returnRate: 0.014,
+    returnRate: 0.016,
   },
   大客户: {
     segment: 'enterprise',
     orderShare: 0.06,
-    growth: 0.15,
+    growth: 0.11,
     weekday: [0.05, 1.2, 1.2, 1.2, 1.2, 1.15, 0.2],
     linesPerOrder: [0.45, 0.3, 0.15, 0.1],
     categoryMix: { 手机: 0.25, 电脑: 0.4, 平板: 0.18, 耳机: 0.07, 智能手表: 0.05, 配件: 0.05 },
-    returnRate: 0.006,
+    returnRate: 0.008,
   },
 };
 
@@ -219,14 +230,22 @@ export const SECONDARY_REGION_WEIGHT = 0.4;
 // Customers
 
 /** ~5,000 customers in total. */
-export const CUSTOMER_COUNT: Record<Segment, number> = { consumer: 4300, dealer: 520, enterprise: 180 };
+export const CUSTOMER_COUNT: Record<Segment, number> = { consumer: 4200, dealer: 600, enterprise: 200 };
 
 /** Share of each segment's customers who buy exactly once. */
 export const ONE_OFF_SHARE: Record<Segment, number> = { consumer: 0.45, dealer: 0.1, enterprise: 0.15 };
 
-/** Pareto tail of repeat customers' purchase frequency (smaller = a few giants). */
-export const PARETO_ALPHA: Record<Segment, number> = { consumer: 1.3, dealer: 1.1, enterprise: 1.0 };
-export const PARETO_CAP = 400;
+/**
+ * Purchase frequency of repeat customers relative to their pool: businesses
+ * have a heavy Pareto tail (a few giant dealers and key accounts), consumers a
+ * milder log-normal spread (nobody buys a phone every day).
+ */
+export type FrequencyModel = { kind: 'pareto'; alpha: number; cap: number } | { kind: 'lognormal'; sigma: number; cap: number };
+export const PURCHASE_FREQUENCY: Record<Segment, FrequencyModel> = {
+  consumer: { kind: 'lognormal', sigma: 0.7, cap: 5 },
+  dealer: { kind: 'pareto', alpha: 1.15, cap: 60 },
+  enterprise: { kind: 'pareto', alpha: 1.05, cap: 60 },
+};
 
 /** Share of repeat customers already buying on the first day; the rest are acquired over time. */
 export const EXISTING_CUSTOMER_SHARE = 0.55;
@@ -249,11 +268,13 @@ export interface CompetitorEffect {
 
 /**
  * The headline competitor promotion: 蓝鲸数码's 耳机 "买一送一" in 华南 takes
- * ~45 % of our 耳机 lines there for all of 2025-Q3. A milder 电脑 price cut
+ * 55 % of our 耳机 lines there for all of 2025-Q3; against the category's
+ * underlying growth that shows as roughly −40 % year on year (−47 % with this
+ * seed) while other regions grow. A milder 电脑 price cut
  * by 北辰科技 in 华北 costs ~10 % for a while in 2026.
  */
 export const COMPETITOR_EFFECTS: CompetitorEffect[] = [
-  { eventId: 'ev-2025q3-lanjing-earbuds-south', region: '华南', category: '耳机', from: '2025-07-01', to: '2025-09-30', keep: 0.55 },
+  { eventId: 'ev-2025q3-lanjing-earbuds-south', region: '华南', category: '耳机', from: '2025-07-01', to: '2025-09-30', keep: 0.45 },
   { eventId: 'ev-2026-beichen-laptop-cut-north', region: '华北', category: '电脑', from: '2026-03-16', to: '2026-06-30', keep: 0.9 },
 ];
 
@@ -272,8 +293,9 @@ export const REVISION_2026 = {
   version: 2,
   created: '2026-06-26',
   effectiveFrom: '2026-07-01',
-  growth: 0.15,
-  reason: '下半年增长目标由20%下调至15%:上半年实际增长约13%,华北电脑遭遇竞品降价,华南耳机尚未恢复',
+  growth: 0.11,
+  /** The generator appends the actual H1 growth it observed. */
+  reason: '下半年增长目标由20%下调至15%',
 };
 /** Company monthly targets are round numbers (元). */
 export const TARGET_ROUNDING = 10_000;

@@ -12,8 +12,7 @@ import {
   CUSTOMER_COUNT,
   EXISTING_CUSTOMER_SHARE,
   ONE_OFF_SHARE,
-  PARETO_ALPHA,
-  PARETO_CAP,
+  PURCHASE_FREQUENCY,
   type Region,
   type RepSpec,
   type Segment,
@@ -87,7 +86,7 @@ export class CustomerPool {
 
 /** Anchors: the first repeat customers of every pool buy from day one and never churn. */
 const ANCHORS_PER_POOL = 2;
-const MIN_CUSTOMERS_PER_POOL = 4;
+const MIN_CUSTOMERS_PER_POOL = 10;
 /** Acquired customers start no later than this many days before as-of. */
 const LAST_ACQUISITION_BEFORE_AS_OF = 45;
 
@@ -125,7 +124,7 @@ export function buildCustomers(
         region: s.region,
         rep: s.rep,
         oneOff,
-        weight: oneOff ? 0 : rng.pareto(PARETO_ALPHA[s.segment], PARETO_CAP),
+        weight: oneOff ? 0 : purchaseWeight(s.segment, rng),
         start,
         end: Math.min(end, asOf + 1),
       });
@@ -133,6 +132,11 @@ export function buildCustomers(
     pools.set(s.poolKey, pool);
   }
   return pools;
+}
+
+function purchaseWeight(segment: Segment, rng: Random): number {
+  const model = PURCHASE_FREQUENCY[segment];
+  return model.kind === 'pareto' ? rng.pareto(model.alpha, model.cap) : Math.min(model.cap, rng.logNormal(1, model.sigma));
 }
 
 /** One representative stream per pool, in a stable order. */

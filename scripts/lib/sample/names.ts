@@ -35,7 +35,8 @@ const DEALER_SUFFIXES = ['数码科技有限公司', '通讯器材有限公司',
 const ENTERPRISE_SUFFIXES = [
   '集团有限公司', '科技股份有限公司', '信息技术有限公司', '物流有限公司', '医药集团有限公司', '教育集团', '建设集团有限公司', '能源有限公司', '实业有限公司',
 ];
-const INSTITUTIONS = ['市人民医院', '理工大学', '师范学院', '职业技术学院', '市第一中学', '农村商业银行'];
+/** Institutions get a made-up trade name too, so no real hospital or school is named. */
+const INSTITUTION_SUFFIXES = ['医院', '实验学校', '职业学院', '商业银行', '国际学校', '健康管理中心'];
 
 export class NameFactory {
   private readonly used = new Set<string>();
@@ -59,7 +60,7 @@ export class NameFactory {
     if (segment === 'consumer') return rng.pick(SURNAMES) + rng.pick(GIVEN_NAMES);
     const city = rng.pick(CITIES[region]);
     if (segment === 'dealer') return city + rng.pick(TRADE_NAMES) + rng.pick(DEALER_SUFFIXES);
-    if (rng.chance(0.12)) return city + rng.pick(INSTITUTIONS);
+    if (rng.chance(0.12)) return city + rng.pick(TRADE_NAMES) + rng.pick(INSTITUTION_SUFFIXES);
     return city + rng.pick(TRADE_NAMES) + rng.pick(ENTERPRISE_SUFFIXES);
   }
 }

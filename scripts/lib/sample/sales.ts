@@ -13,6 +13,7 @@ import {
   CHANNELS,
   COMPETITOR_EFFECTS,
   FIRST_DAY,
+  MACRO_GROWTH_ADJUSTMENT,
   REGION_GROWTH_DELTA,
   TARGET_LINES,
   type Category,
@@ -61,7 +62,7 @@ const DAILY_NOISE_SIGMA = 0.08;
 /** New products ramp up over this many days. */
 const LAUNCH_RAMP_DAYS = 60;
 /** Products fade after their first year on sale: demand × this per further year. */
-const AGEING_FADE_PER_YEAR = 0.72;
+const AGEING_FADE_PER_YEAR = 0.8;
 /** Products on sale before 2023 are treated as launched on this day. */
 const LEGACY_LAUNCH = dayFromIso('2022-03-01');
 /** Each price cut lifts a product's demand (price elasticity). */
@@ -81,11 +82,12 @@ export function generateSales(catalog: Product[], rng: Random, customerRng: Rand
   for (let i = 0; i < dayCount; i++) {
     const day = firstDay + i;
     const years = i / DAYS_PER_YEAR;
+    const macro = macroLevel(day);
     const calendar = new Map<Channel, number>(CHANNELS.map((c) => [c, channelDayFactor(day, c) * rng.logNormal(1, DAILY_NOISE_SIGMA)]));
     streams.forEach((s, j) => {
       const growth = Math.pow(1 + CHANNEL_PROFILE[s.channel].growth + REGION_GROWTH_DELTA[s.region], years);
       const repTrend = Math.pow(1 + s.rep.growthDelta, years);
-      intensity[i * streams.length + j] = s.baseWeight * growth * repTrend * calendar.get(s.channel)!;
+      intensity[i * streams.length + j] = s.baseWeight * growth * repTrend * macro * calendar.get(s.channel)!;
     });
   }
 
@@ -124,6 +126,19 @@ export function generateSales(catalog: Product[], rng: Random, customerRng: Rand
     streams.forEach((s, j) => (pools.get(s.poolKey)!.expectedRemaining -= intensity[i * streams.length + j]));
   }
   return gen.result();
+}
+
+/** Cumulative effect of the yearly macro adjustments up to `day` (compounded within each year). */
+function macroLevel(day: Day): number {
+  const first = dayFromIso(FIRST_DAY);
+  let log = 0;
+  for (const [year, adj] of Object.entries(MACRO_GROWTH_ADJUSTMENT)) {
+    const start = Math.max(first, dayFromIso(`${year}-01-01`));
+    const end = dayFromIso(`${Number(year) + 1}-01-01`);
+    if (day <= start) continue;
+    log += Math.log(1 + adj) * ((Math.min(day, end) - start) / DAYS_PER_YEAR);
+  }
+  return Math.exp(log);
 }
 
 function meanLines(p: readonly number[]): number {
@@ -288,7 +303,7 @@ function productDemand(p: Product, day: Day): number {
 
 /** Median quantity per line for B2B buyers, by category (accessories go by the box). */
 const B2B_MEDIAN_QTY: Record<'dealer' | 'enterprise', Record<Category, number>> = {
-  dealer: { 手机: 4, 电脑: 3, 平板: 3, 耳机: 8, 智能手表: 5, 配件: 20 },
+  dealer: { 手机: 4, 电脑: 3, 平板: 3, 耳机: 6, 智能手表: 5, 配件: 20 },
   enterprise: { 手机: 6, 电脑: 8, 平板: 6, 耳机: 5, 智能手表: 5, 配件: 15 },
 };
 const MAX_B2B_QTY = 300;
@@ -298,7 +313,7 @@ function orderQuantity(rng: Random, segment: Segment, category: Category): numbe
     // Consumers buy one device; accessories sometimes in twos and threes.
     return category === '配件' ? rng.weightedIndex([0.6, 0.25, 0.1, 0.03, 0.02]) + 1 : rng.weightedIndex([0.9, 0.09, 0.01]) + 1;
   }
-  const sigma = segment === 'dealer' ? 0.6 : 0.8;
+  const sigma = segment === 'dealer' ? 0.45 : 0.55;
   return Math.min(MAX_B2B_QTY, Math.max(1, Math.round(rng.logNormal(B2B_MEDIAN_QTY[segment][category], sigma))));
 }
 

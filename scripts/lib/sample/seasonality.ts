@@ -39,12 +39,13 @@ function lerp(a: number, b: number, t: number): number {
 
 /** 618 (June 1–18, peak on the 18th) and Double 11 (Nov 1–11, peak on the 11th). */
 const FESTIVAL = {
-  d618: { online: 1.8, store: 1.2, b2b: 1.0 } as Record<Kind, number>,
-  d618Peak: { online: 3.5, store: 1.6, b2b: 1.0 } as Record<Kind, number>,
-  d11: { online: 2.0, store: 1.25, b2b: 1.0 } as Record<Kind, number>,
-  d11Peak: { online: 4.5, store: 1.8, b2b: 1.0 } as Record<Kind, number>,
-  /** Dealers stock up in the week or two before each festival. */
-  dealerStocking: 1.25,
+  d618: { online: 2.2, store: 1.3, b2b: 1.0 } as Record<Kind, number>,
+  d618Peak: { online: 4.0, store: 1.8, b2b: 1.0 } as Record<Kind, number>,
+  d11: { online: 2.5, store: 1.35, b2b: 1.0 } as Record<Kind, number>,
+  d11Peak: { online: 5.0, store: 2.0, b2b: 1.0 } as Record<Kind, number>,
+  /** Dealers stock up in the week or two before each festival and restock during it. */
+  dealerStocking: 1.3,
+  dealerDuringFestival: 1.2,
   goldenWeek: { online: 1.1, store: 1.6, b2b: 0.25 } as Record<Kind, number>,
   mayDay: { online: 1.05, store: 1.35, b2b: 0.35 } as Record<Kind, number>,
   /** B2B pushes in the last week of each quarter; key accounts spend leftover budget in December. */
@@ -58,6 +59,7 @@ function festivalFactor(day: Day, channel: Channel, kind: Kind): number {
   if (month === 6 && dom <= 18) f *= dom === 18 ? FESTIVAL.d618Peak[kind] : FESTIVAL.d618[kind];
   if (month === 11 && dom <= 11) f *= dom === 11 ? FESTIVAL.d11Peak[kind] : FESTIVAL.d11[kind];
   if (channel === '经销商' && ((month === 5 && dom >= 20) || (month === 10 && dom >= 20))) f *= FESTIVAL.dealerStocking;
+  if (channel === '经销商' && isShoppingFestival(day)) f *= FESTIVAL.dealerDuringFestival;
   if (month === 10 && dom <= 7) f *= FESTIVAL.goldenWeek[kind];
   if (month === 5 && dom <= 5) f *= FESTIVAL.mayDay[kind];
   if (kind === 'b2b' && month % 3 === 0 && dom > daysInMonth(year, month) - 7) f *= FESTIVAL.quarterEnd;
