@@ -70,7 +70,7 @@ export const en = {
   'kpi.attainmentNoTargets': 'No target plan loaded.',
   'kpi.attainmentFilterLevel': 'The plan has no targets at this filter’s level.',
   'kpi.target': 'Target {value}',
-  'kpi.returns': '{count} return lines included',
+  'kpi.returns': 'Return lines included: {count}',
   'kpi.returnsExcluded': 'returns excluded (gross)',
   'overview.title': 'Overview',
   'overview.trend': 'Monthly revenue',
