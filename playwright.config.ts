@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4319;
+const PORT = Number(process.env.TEST_PORT ?? 4319);
 /** The built site is served under a sub-path, as on GitHub Pages. */
 export const BASE_PATH = '/targetscope/';
 

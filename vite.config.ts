@@ -49,7 +49,9 @@ export default defineConfig(({ mode }) => ({
   worker: { format: 'es' },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    // *.real.test.ts read ../shared/datasets and run in `npm run test:real` only.
+    include: process.env.TARGETSCOPE_REAL ? ['src/**/*.real.test.ts'] : ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    exclude: process.env.TARGETSCOPE_REAL ? [] : ['**/*.real.test.ts', '**/node_modules/**'],
     testTimeout: 30000,
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

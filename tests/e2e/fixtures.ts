@@ -6,8 +6,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 
-export const test = base.extend<{ offline: void }>({
-  offline: [
+export const test = base.extend<{ noForeignRequests: void }>({
+  noForeignRequests: [
     async ({ page }, use) => {
       const foreign: string[] = [];
       page.on('request', (req) => {

@@ -68,7 +68,7 @@ describe('overview KPIs against a plain-TS computation', () => {
 describe('trend and breakdowns', () => {
   it('pairs each month with the same month last year', async () => {
     const current = { start: '2025-01-01', end: '2025-06-30' };
-    const trend = await queryTrend(db, current, {}, 'net');
+    const trend = await queryTrend(db, current, '2024-01-03', {}, 'net');
     expect(trend.map((p) => p.month)).toEqual(['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01']);
     for (const p of trend) {
       const ym = p.month.slice(0, 7);
@@ -79,10 +79,15 @@ describe('trend and breakdowns', () => {
   });
 
   it('a one-month period shows the 12 months to its end', async () => {
-    const trend = await queryTrend(db, { start: '2025-06-01', end: '2025-06-30' }, {}, 'net');
+    const trend = await queryTrend(db, { start: '2025-06-01', end: '2025-06-30' }, '2024-01-03', {}, 'net');
     expect(trend).toHaveLength(12);
     expect(trend[0].month).toBe('2024-07-01');
     expect(trend[0].lastYear).toBeNull(); // no data in 2023
+  });
+
+  it('never starts before the data', async () => {
+    const trend = await queryTrend(db, { start: '2024-03-01', end: '2024-03-31' }, '2024-01-03', {}, 'net');
+    expect(trend.map((p) => p.month)).toEqual(['2024-01-01', '2024-02-01', '2024-03-01']);
   });
 
   it('breakdown by channel keeps blanks and sums to the total', async () => {

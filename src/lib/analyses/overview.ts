@@ -73,10 +73,14 @@ export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: Abort
   return { current: pick('current'), previous: pick('previous'), lastYear: pick('lastYear') };
 }
 
-/** Months shown in the trend: the period's own months, or the 12 months to its end when it is shorter than 3 months. */
-export function trendWindow(current: DateRange): DateRange {
-  if (monthsInRange(current).length >= 3) return current;
-  return { start: monthStart(addMonths(current.end, -11)), end: current.end };
+/**
+ * Months shown in the trend: the period's own months, or the 12 months to its
+ * end when it is shorter than 3 months; never before the data starts.
+ */
+export function trendWindow(current: DateRange, dataStart: string): DateRange {
+  const wanted = monthsInRange(current).length >= 3 ? current : { start: monthStart(addMonths(current.end, -11)), end: current.end };
+  const first = monthStart(dataStart);
+  return wanted.start < first && first <= wanted.end ? { start: first, end: wanted.end } : wanted;
 }
 
 export interface TrendPoint {
@@ -102,8 +106,15 @@ export function shapeTrend(window: DateRange, rows: { month: string; revenue: nu
   }));
 }
 
-export async function queryTrend(db: SqlRunner, current: DateRange, filters: DimensionFilters, basis: Basis, signal?: AbortSignal) {
-  const window = trendWindow(current);
+export async function queryTrend(
+  db: SqlRunner,
+  current: DateRange,
+  dataStart: string,
+  filters: DimensionFilters,
+  basis: Basis,
+  signal?: AbortSignal,
+) {
+  const window = trendWindow(current, dataStart);
   const rows = await db.query<{ month: string; revenue: number }>(trendSql(window, filters, basis), { signal });
   return shapeTrend(window, rows);
 }

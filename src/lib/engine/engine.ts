@@ -4,7 +4,7 @@
  * Queries on one connection run one at a time (DuckDB-WASM allows one pending
  * query per connection); each can be cancelled through an AbortSignal.
  */
-import * as duckdb from '@duckdb/duckdb-wasm';
+import type * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableToRows } from './rows';
@@ -18,6 +18,8 @@ export interface EngineProgress {
 interface Started {
   db: duckdb.AsyncDuckDB;
   conn: duckdb.AsyncDuckDBConnection;
+  /** DuckDBDataProtocol values (an enum of the lazily loaded module). */
+  protocol: typeof duckdb.DuckDBDataProtocol;
 }
 
 let started: Promise<Started> | null = null;
@@ -30,6 +32,8 @@ export function onEngineProgress(listener: (p: EngineProgress) => void): () => v
 
 function start(): Promise<Started> {
   started ??= (async () => {
+    // Loaded on first use so the app shell paints without it.
+    const duckdb = await import('@duckdb/duckdb-wasm');
     const worker = new Worker(workerUrl);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(wasmUrl, null, (p) => {
@@ -42,7 +46,7 @@ function start(): Promise<Started> {
     await conn.query('SET autoload_known_extensions = false');
     await conn.query('SET autoinstall_known_extensions = false');
     for (const l of progressListeners) l({ phase: 'start', fraction: 1 });
-    return { db, conn };
+    return { db, conn, protocol: duckdb.DuckDBDataProtocol };
   })();
   return started;
 }
@@ -94,16 +98,16 @@ export const engine: SqlRunner & {
     await start();
   },
   async registerFile(name, file) {
-    const { db } = await start();
-    await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    const { db, protocol } = await start();
+    await db.registerFileHandle(name, file, protocol.BROWSER_FILEREADER, true);
   },
   async registerBuffer(name, bytes) {
     const { db } = await start();
     await db.registerFileBuffer(name, bytes);
   },
   async registerUrl(name, url) {
-    const { db } = await start();
-    await db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false);
+    const { db, protocol } = await start();
+    await db.registerFileURL(name, url, protocol.HTTP, false);
   },
   async dropFile(name) {
     const { db } = await start();

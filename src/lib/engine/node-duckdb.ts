@@ -11,7 +11,9 @@ export interface NodeDuckDB extends SqlRunner {
   db: duckdb.DuckDBBindings;
   conn: duckdb.DuckDBConnection;
   registerText(name: string, text: string): void;
-  registerBuffer(name: string, bytes: Uint8Array): void;
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  registerFile(name: string, file: File): Promise<void>;
+  insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
   close(): void;
 }
 
@@ -35,8 +37,14 @@ export async function openNodeDuckDB(): Promise<NodeDuckDB> {
     registerText(name, text) {
       db.registerFileText(name, text);
     },
-    registerBuffer(name, bytes) {
+    async registerBuffer(name, bytes) {
       db.registerFileBuffer(name, bytes);
+    },
+    async registerFile(name, file) {
+      db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+    },
+    async insertArrow(table, name) {
+      conn.insertArrowTable(table, { name, create: true });
     },
     close() {
       conn.close();

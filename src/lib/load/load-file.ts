@@ -7,7 +7,7 @@
 import { decodeHead, detectEncoding, EncodingError, needsTranscode, transcodeToUtf8, type EncodingGuess } from '../ingest/encoding';
 import { sniffText, SniffError, raggedRows } from '../ingest/sniff';
 import { detectAmountFormat, type AmountFormat } from '../ingest/amount';
-import { detectDateFormat, type DateFormat } from '../ingest/date';
+import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
 import type { CanonicalField, Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
@@ -235,7 +235,6 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
       if (bad > check.rows * (1 - MIN_PARSED_SHARE)) throw new LoadError(kind === 'date' ? 'bad-dates' : 'bad-amounts', f);
       warnings.push({ code: kind === 'date' ? 'some-bad-dates' : 'some-bad-amounts', facts: f });
     };
-    const { describeDateFormat } = await import('../ingest/date');
     await judge('date', check.badDates, dateColumn, source.dateFormat ? describeDateFormat(source.dateFormat) : '?');
     await judge('amount', check.badAmounts, amountColumn, source.amountFormat.decimal === ',' ? '1.234,50' : '1,234.50');
     if (check.missingDates > 0) warnings.push({ code: 'missing-dates', facts: { ...facts, column: dateColumn, count: check.missingDates } });

@@ -6,8 +6,9 @@
  */
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
+import { CELL_SPACE, NULL_MARKERS } from '../ingest/blank';
 import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type Mapping } from '../model/schema';
-import { sqlIdent } from '../model/sql';
+import { sqlIdent, sqlString } from '../model/sql';
 
 /** How DuckDB typed a source column: CSV text is always 'text'; Parquet/Arrow keep their types. */
 export type SourceKind = 'text' | 'number' | 'date';
@@ -22,7 +23,9 @@ export interface SalesTablePlan {
 }
 
 const NUMERIC = new Set<CanonicalField>(NUMERIC_FIELDS);
-const NULL_MARKERS = `('', 'null', 'NULL', 'n/a', 'N/A', '#N/A', '-')`;
+/** The same blanks as the amount/date parsers (ingest/blank.ts), with DuckDB's fast trim(text, characters). */
+const BLANKS = `(${NULL_MARKERS.map(sqlString).join(', ')})`;
+const trimmed = (text: string) => `trim(${text}, ${sqlString(CELL_SPACE)})`;
 
 function col(plan: SalesTablePlan, field: CanonicalField): { expr: string; kind: SourceKind } | null {
   const source = plan.mapping[field];
@@ -48,8 +51,8 @@ function parsedDate(plan: SalesTablePlan): string | null {
 function parsedText(plan: SalesTablePlan, field: CanonicalField): string | null {
   const c = col(plan, field);
   if (!c) return null;
-  const t = `trim(CAST(${c.expr} AS VARCHAR))`;
-  return `CASE WHEN ${t} IN ${NULL_MARKERS} THEN NULL ELSE ${t} END`;
+  const t = trimmed(`CAST(${c.expr} AS VARCHAR)`);
+  return `CASE WHEN lower(${t}) IN ${BLANKS} THEN NULL ELSE ${t} END`;
 }
 
 /** The amount source: mapped amount, else quantity × unit price. */
@@ -66,7 +69,7 @@ function rejectColumn(plan: SalesTablePlan, field: CanonicalField): string {
     field === 'date'
       ? plan.dateFormat
         ? dateRejectSql(text, plan.dateFormat)
-        : `(trim(${text}) NOT IN ${NULL_MARKERS})`
+        : `(lower(${trimmed(text)}) NOT IN ${BLANKS})`
       : amountRejectSql(text, plan.amountFormat);
   return `CASE WHEN ${reject} THEN ${text} END`;
 }

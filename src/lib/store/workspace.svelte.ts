@@ -127,26 +127,28 @@ export function guessCurrency(source: LoadedSource): string {
   return 'USD';
 }
 
-export async function loadFile(file: File): Promise<void> {
+/** `beforeReady` runs after the data is in place and before views are told (e.g. to reset the period). */
+export async function loadFile(file: File, beforeReady: () => void = () => {}): Promise<void> {
   begin('reading');
   try {
     const source = await loadSalesFile(engine, file, (phase, fraction) => {
       workspace.phase = phase;
       workspace.progress = fraction;
     });
-    await adopt(source);
+    await adopt(source, beforeReady);
   } catch (e) {
     fail(e);
   }
 }
 
-async function adopt(source: LoadedSource) {
+async function adopt(source: LoadedSource, beforeReady: () => void = () => {}) {
   await useFileTables(engine, salesViewSql(source.table));
   workspace.source = source;
   workspace.manifest = null;
   workspace.warnings = source.warnings;
   workspace.currency = guessCurrency(source);
   workspace.info = await describe('file', source.fileName);
+  beforeReady();
   finish();
 }
 

@@ -1,0 +1,233 @@
+/**
+ * Load and interaction benchmark of the built site (run: npm run bench, or
+ * npx vite build && npx tsx scripts/bench.ts --sizes=100k,1m).
+ *
+ *  1. generates deterministic sales CSVs (100k, 1M, 5M rows) in bench-data/;
+ *  2. serves a snapshot of dist/ with `vite preview` under /bench/;
+ *  3. per size, in a fresh Chromium: cold start on the sample workspace, the
+ *     file load through the file input, the overview after it, 5 filter
+ *     changes through the URL hash, and the browser's peak RSS;
+ *  4. the same load with native DuckDB (@duckdb/node-api, same version) and
+ *     the app's own SQL, as a reference;
+ *  5. prints a table and writes bench-data/results.json.
+ *
+ * Measures only; never asserts on timings and is not part of `npm test`.
+ * Every wait has a timeout and a watchdog ends the run, so it always stops.
+ *
+ * Options: --sizes=100k,1m,5m (default all), --skip-5m, --no-native,
+ * --load-timeout=180 (seconds).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureSalesCsv, FILTER_VALUES } from './lib/bench/generate';
+import { startPreview, type PreviewServer } from './lib/bench/server';
+import { runInBrowser, type BrowserRun } from './lib/bench/browser-run';
+import { nativeReference, type NativeResult } from './lib/bench/native';
+import { initialJs, type InitialJs } from './lib/bench/initial-js';
+import { fmt, median, table } from './lib/bench/report';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH_DIR = path.join(ROOT, 'bench-data');
+const PORT = 4330;
+const BASE = '/bench/';
+const WATCHDOG_MS = 60 * 60_000;
+
+const SIZES = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 } as const;
+type SizeName = keyof typeof SIZES;
+
+function parseArgs(argv: string[]) {
+  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const has = (name: string) => argv.includes(`--${name}`);
+  let sizes = (get('sizes') ?? '100k,1m,5m')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = sizes.filter((s) => !(s in SIZES));
+  if (unknown.length) throw new Error(`unknown size(s) ${unknown.join(', ')}; use ${Object.keys(SIZES).join(', ')}`);
+  if (has('skip-5m')) sizes = sizes.filter((s) => s !== '5m');
+  const loadTimeout = Number(get('load-timeout') ?? 180);
+  return { sizes: sizes as SizeName[], native: !has('no-native'), loadTimeoutMs: loadTimeout * 1000 };
+}
+
+/** Hash changes after the load (which opens on period=all): filters and periods, each different from the previous. */
+function filterHashes(): string[] {
+  const enc = (values: readonly string[]) => values.map((v) => encodeURIComponent(v).replaceAll('~', '%7E')).join('~');
+  return [
+    `#/overview?period=all&f.region=${enc([FILTER_VALUES.region[2]])}`,
+    `#/overview?period=ytd&f.region=${enc([FILTER_VALUES.region[2]])}`,
+    `#/overview?period=ytd&f.channel=${enc(FILTER_VALUES.channel.slice(0, 2))}`,
+    `#/overview?period=l12m&f.category=${enc([FILTER_VALUES.category[0]])}&f.team=${enc([FILTER_VALUES.team[1]])}`,
+    `#/overview?period=all`,
+  ];
+}
+
+interface SizeResult {
+  size: SizeName;
+  rows: number;
+  file: string;
+  fileMb: number;
+  generatedS: number | null;
+  browser: BrowserRun | null;
+  native: NativeResult | null;
+  nativeError: string | null;
+  filterMedianMs: number | null;
+  filterMaxMs: number | null;
+  ratio: number | null;
+}
+
+const log = (s: string) => console.log(s);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dist = path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ has no index.html: run `npx vite build` first (npm run bench does).');
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+
+  // A private copy of the build: other work may rebuild dist/ while the benchmark runs.
+  const snapshot = path.join(BENCH_DIR, 'dist-snapshot');
+  fs.rmSync(snapshot, { recursive: true, force: true });
+  fs.cpSync(dist, snapshot, { recursive: true });
+  const js: InitialJs = initialJs(snapshot);
+
+  log(`Generating data (${args.sizes.join(', ')}) …`);
+  const files = new Map<SizeName, { path: string; bytes: number; seconds: number | null }>();
+  for (const size of args.sizes) {
+    const g = await ensureSalesCsv(path.join(BENCH_DIR, `sales-${size}.csv`), SIZES[size], log);
+    log(`  ${path.basename(g.path)}: ${SIZES[size].toLocaleString('en-US')} rows, ${(g.bytes / 1e6).toFixed(1)} MB, ${(g.bytes / g.rows).toFixed(1)} B/row${g.generated ? `, generated in ${g.seconds.toFixed(1)} s` : ' (reused)'}`);
+    files.set(size, { path: g.path, bytes: g.bytes, seconds: g.generated ? g.seconds : null });
+  }
+
+  log(`Starting vite preview on ${PORT} …`);
+  let server: PreviewServer | null = null;
+  const stopServer = () => server?.stop();
+  const onSignal = (sig: NodeJS.Signals) => {
+    void Promise.resolve(stopServer()).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(() => {
+    console.error(`Watchdog: the benchmark ran over ${WATCHDOG_MS / 60_000} min; stopping.`);
+    void Promise.resolve(stopServer()).finally(() => process.exit(2));
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  const results: SizeResult[] = [];
+  try {
+    server = await startPreview({ cwd: ROOT, outDir: snapshot, base: BASE, port: PORT });
+    const exclude = new Set([server.pid]);
+    for (const size of args.sizes) {
+      const f = files.get(size)!;
+      log(`\n[${size}] browser …`);
+      const browser = await runInBrowser({
+        url: server.url,
+        file: f.path,
+        filterHashes: filterHashes(),
+        loadTimeoutMs: args.loadTimeoutMs,
+        exclude,
+        log,
+      });
+      log(`  outcome ${browser.outcome}${browser.detail ? `: ${browser.detail}` : ''}; load ${fmt(browser.loadS, 2)} s, overview ${fmt(browser.overviewS, 2)} s, peak RSS ${fmt(browser.peakRssMb, 0)} MB`);
+      for (const p of browser.phases) log(`    +${p.s.toFixed(2)} s  ${p.text}`);
+      for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
+
+      let native: NativeResult | null = null;
+      let nativeError: string | null = null;
+      if (args.native) {
+        log(`[${size}] native DuckDB …`);
+        try {
+          native = await nativeReference(f.path, { singleThread: true });
+          log(`  raw read ${fmt(native.rawReadS, 2)} s, canonical ${fmt(native.canonicalS, 2)} s (1 thread ${fmt(native.canonical1ThreadS, 2)} s), check ${fmt(native.checkS, 3)} s, KPI ${fmt(native.kpiS, 3)} s`);
+          if (browser.revenue !== null && Math.abs(browser.revenue - native.revenue) > 1e-6 * Math.max(1, Math.abs(native.revenue))) {
+            log(`  note: revenue differs — browser ${browser.revenue}, native ${native.revenue}`);
+          }
+        } catch (e) {
+          nativeError = e instanceof Error ? e.message : String(e);
+          log(`  native failed: ${nativeError}`);
+        }
+      }
+      const ok = browser.filters.map((x) => x.ms).filter((x): x is number => x !== null);
+      results.push({
+        size,
+        rows: SIZES[size],
+        file: path.relative(ROOT, f.path),
+        fileMb: f.bytes / 1e6,
+        generatedS: f.seconds,
+        browser,
+        native,
+        nativeError,
+        filterMedianMs: median(ok),
+        filterMaxMs: ok.length ? Math.max(...ok) : null,
+        ratio: browser.loadS !== null && browser.outcome === 'ready' && native ? browser.loadS / native.loadS : null,
+      });
+    }
+  } finally {
+    await stopServer();
+    clearTimeout(watchdog);
+  }
+
+  // Report.
+  const rows = results.map((r) => [
+    r.size,
+    r.rows.toLocaleString('en-US'),
+    fmt(r.fileMb, 1),
+    fmt(r.browser?.loadS, 2),
+    fmt(r.browser?.overviewS, 2),
+    `${fmt(r.filterMedianMs, 0)} / ${fmt(r.filterMaxMs, 0)}`,
+    fmt(r.browser?.peakRssMb, 0),
+    fmt(r.native?.loadS, 2),
+    fmt(r.native?.canonical1ThreadS, 2),
+    fmt(r.ratio, 1),
+    r.browser ? r.browser.outcome + (r.browser.outcome !== 'ready' && r.browser.detail ? `: ${r.browser.detail}` : '') : '–',
+  ]);
+  log('\nResults');
+  log(
+    table(
+      ['size', 'rows', 'file MB', 'load s', 'overview s', 'filter med/max ms', 'peak RSS MB', 'native load s', 'native 1T s', 'ratio', 'outcome'],
+      rows,
+      [false, true, true, true, true, true, true, true, true, true, false],
+    ),
+  );
+  log('  load = file chosen → data-attempts incremented; overview = file chosen → overview data-ready; ratio = browser load / native load');
+  log('  native load = the app\'s canonical CREATE TABLE AS + load check with @duckdb/node-api (all threads); native 1T = the CTAS with threads=1');
+
+  const cold = results.map((r) => r.browser?.coldStart).filter((c): c is BrowserRun['coldStart'] => !!c);
+  const pick = (f: (c: BrowserRun['coldStart']) => number | null) => median(cold.map(f).filter((x): x is number => x !== null));
+  log('\nCold start (median of the fresh browsers; ms from navigation start)');
+  log(
+    table(
+      ['first contentful paint', 'nav visible (shell painted)', 'sample ready', 'sample overview ready'],
+      [[fmt(pick((c) => c.fcpMs), 0), fmt(pick((c) => c.navVisibleMs), 0), fmt(pick((c) => c.sampleReadyMs), 0), fmt(pick((c) => c.sampleOverviewMs), 0)]],
+    ),
+  );
+  log(`\nInitial JS (entry + static imports, gzip -9): ${(js.gzip / 1024).toFixed(1)} KB gzip, ${(js.bytes / 1024).toFixed(1)} KB raw`);
+  for (const f of js.files) log(`  ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB gzip (${(f.bytes / 1024).toFixed(1)} KB)`);
+  for (const f of js.css) log(`  ${f.file} (css): ${(f.gzip / 1024).toFixed(1)} KB gzip`);
+
+  const out = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+    options: args,
+    initialJs: js,
+    coldStart: {
+      fcpMs: pick((c) => c.fcpMs),
+      navVisibleMs: pick((c) => c.navVisibleMs),
+      sampleReadyMs: pick((c) => c.sampleReadyMs),
+      sampleOverviewMs: pick((c) => c.sampleOverviewMs),
+      runs: cold,
+    },
+    sizes: results,
+  };
+  const jsonFile = path.join(BENCH_DIR, 'results.json');
+  fs.writeFileSync(jsonFile, JSON.stringify(out, null, 2) + '\n');
+  log(`\nWrote ${path.relative(ROOT, jsonFile)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,262 @@
+/**
+ * One size in a fresh Chromium: cold start on the sample workspace, the file
+ * load through the file input, the overview after it, and a few filter
+ * changes through the URL hash — all timed in the page (see recorder.ts) —
+ * with the browser's total RSS sampled from /proc meanwhile.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { installRecorder, type BenchEvent, type BenchKey, type BenchWindow } from './recorder';
+import { RssSampler } from './memory';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface FilterTiming {
+  hash: string;
+  ms: number | null;
+  /** to the first animation frame after data-ready=true (includes chart rendering and layout) */
+  frameMs: number | null;
+  error?: string;
+}
+
+export interface BrowserRun {
+  outcome: 'ready' | 'error' | 'timeout' | 'crash' | 'failed';
+  /** the alert text on error; the exception otherwise */
+  detail: string | null;
+  coldStart: { fcpMs: number | null; navVisibleMs: number | null; sampleReadyMs: number | null; sampleOverviewMs: number | null };
+  /** t0 → data-attempts incremented */
+  loadS: number | null;
+  /** t0 → the file input's change event (Playwright round trip) */
+  inputMs: number | null;
+  /** t0 → overview data-ready=true after the load */
+  overviewS: number | null;
+  overviewFrameS: number | null;
+  loadedRows: number | null;
+  filters: FilterTiming[];
+  peakRssMb: number | null;
+  baselineRssMb: number | null;
+  /** load phases shown (progress label), with the time from t0 */
+  phases: { s: number; text: string }[];
+  revenue: number | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Rejects after ms (Playwright calls without their own timeout, e.g. evaluate on a hung page). */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+    }),
+  ]);
+}
+
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || /Timeout \d+ms exceeded|timeout/i.test(e.message));
+
+interface EventQuery {
+  key: BenchKey;
+  /** exact value, or '*' for any value */
+  value: string;
+  after: number;
+  /** only an event of `key` with a numeric value greater than this */
+  greaterThan?: number;
+  /** require an event of the same key with another value in (after, found.t] first (a real flip) */
+  flip?: boolean;
+}
+
+/** Waits (page-side polling, 50 ms) for a recorded event; returns it. */
+async function waitForEvent(page: Page, q: EventQuery, timeoutMs: number): Promise<BenchEvent> {
+  const handle = await page.waitForFunction(
+    (query: EventQuery) => {
+      const events = (window as BenchWindow).__bench?.events ?? [];
+      let flipped = !query.flip;
+      for (const e of events) {
+        if (e.t < query.after || e.key !== query.key) continue;
+        const matches =
+          query.greaterThan !== undefined ? Number(e.value) > query.greaterThan : query.value === '*' || e.value === query.value;
+        if (matches && flipped) return e;
+        if (!matches) flipped = true;
+      }
+      return null;
+    },
+    q,
+    { polling: 50, timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as BenchEvent;
+}
+
+async function events(page: Page): Promise<BenchEvent[]> {
+  return within(
+    page.evaluate(() => (window as BenchWindow).__bench?.events ?? []),
+    15_000,
+    'reading events',
+  );
+}
+
+function firstAfter(list: BenchEvent[], key: BenchKey, after: number, value?: string): BenchEvent | undefined {
+  return list.find((e) => e.key === key && e.t > after && (value === undefined || e.value === value));
+}
+
+export interface RunOptions {
+  url: string;
+  file: string;
+  filterHashes: string[];
+  loadTimeoutMs: number;
+  exclude: Set<number>;
+  log: (s: string) => void;
+}
+
+export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
+  const { url, file, log } = opts;
+  const result: BrowserRun = {
+    outcome: 'failed',
+    detail: null,
+    coldStart: { fcpMs: null, navVisibleMs: null, sampleReadyMs: null, sampleOverviewMs: null },
+    loadS: null,
+    inputMs: null,
+    overviewS: null,
+    overviewFrameS: null,
+    loadedRows: null,
+    filters: [],
+    peakRssMb: null,
+    baselineRssMb: null,
+    phases: [],
+    revenue: null,
+  };
+  const sampler = new RssSampler(process.pid, opts.exclude, 200);
+  let browser: Browser | null = null;
+  let crashed = false;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+    sampler.start();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.on('crash', () => (crashed = true));
+    page.on('pageerror', (e) => log(`    page error: ${e.message.split('\n')[0]}`));
+    // tsx/esbuild may wrap functions in __name(); give the page a no-op one.
+    await page.addInitScript({ content: `window.__name = window.__name || ((f) => f);\n(${installRecorder.toString()})();` });
+
+    // Cold start: the sample workspace opens first.
+    await page.goto(`${url}#/overview`, { waitUntil: 'commit', timeout: 60_000 });
+    const sampleReady = await waitForEvent(page, { key: 'state', value: 'ready', after: 0 }, 120_000);
+    const sampleOverview = await waitForEvent(page, { key: 'ready', value: 'true', after: 0 }, 120_000);
+    const cold = await within(
+      page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const nav = (window as BenchWindow).__bench?.events.find((e) => e.key === 'nav');
+        return { fcp: fcp ? fcp.startTime : null, nav: nav ? nav.t : null };
+      }),
+      15_000,
+      'cold start',
+    );
+    result.coldStart = { fcpMs: cold.fcp, navVisibleMs: cold.nav, sampleReadyMs: sampleReady.t, sampleOverviewMs: sampleOverview.t };
+
+    // Load the file.
+    const status = page.locator('[data-testid="load-status"]');
+    const attemptsBefore = Number(await status.getAttribute('data-attempts', { timeout: 10_000 }));
+    await sleep(1000); // let the sample's work settle and the RSS sampler see a baseline
+    const nodeStart = Date.now();
+    result.baselineRssMb = sampler.sample();
+    const t0 = await within(
+      page.evaluate(() => (window as BenchWindow).__bench!.mark('t0')),
+      15_000,
+      'mark t0',
+    );
+    try {
+      await page.setInputFiles('[data-testid="file-input"]', file, { timeout: 60_000 });
+      let done: BenchEvent;
+      try {
+        done = await waitForEvent(page, { key: 'attempts', value: '*', after: t0, greaterThan: attemptsBefore }, opts.loadTimeoutMs);
+      } catch (e) {
+        if (crashed) throw new Error('renderer crashed (page "crash" event)');
+        if (isTimeout(e)) {
+          result.outcome = 'timeout';
+          result.detail = `no load result within ${opts.loadTimeoutMs / 1000} s`;
+          result.peakRssMb = sampler.peak(nodeStart);
+          return result;
+        }
+        throw e;
+      }
+      result.loadS = (done.t - t0) / 1000;
+      const list = await events(page);
+      const change = firstAfter(list, 'change', t0);
+      result.inputMs = change ? change.t - t0 : null;
+      const state = await status.getAttribute('data-state', { timeout: 10_000 });
+      if (state !== 'ready') {
+        result.outcome = state === 'error' ? 'error' : 'failed';
+        result.detail = (await page.locator('[role="alert"]').first().innerText({ timeout: 5_000 }).catch(() => `data-state=${state}`)).trim();
+        result.peakRssMb = sampler.peak(nodeStart);
+        return result;
+      }
+      // The overview re-runs for the new data: the first data-ready=true after a flip at or after the load finished.
+      const overview = await waitForEvent(page, { key: 'ready', value: 'true', after: done.t - 0.001, flip: true }, opts.loadTimeoutMs);
+      result.overviewS = (overview.t - t0) / 1000;
+      const frame = firstAfter(await events(page), 'readyFrame', overview.t - 0.001);
+      result.overviewFrameS = frame ? (frame.t - t0) / 1000 : null;
+      result.peakRssMb = sampler.peak(nodeStart);
+      result.outcome = 'ready';
+      const kpi = page.locator('[data-kpi="revenue"]').first();
+      result.revenue = Number(await kpi.getAttribute('data-value', { timeout: 5_000 }).catch(() => null)) || null;
+      const statusText = await status.innerText({ timeout: 5_000 }).catch(() => '');
+      const rows = /([\d,.\s]+)\s*rows?/i.exec(statusText);
+      result.loadedRows = rows ? Number(rows[1].replace(/[^\d]/g, '')) : null;
+    } finally {
+      const list = await events(page).catch(() => [] as BenchEvent[]);
+      result.phases = list.filter((e) => e.key === 'phase' && e.t >= t0 && e.value).map((e) => ({ s: (e.t - t0) / 1000, text: String(e.value) }));
+    }
+
+    // Filter changes through the hash.
+    for (const hash of opts.filterHashes) {
+      try {
+        const mark = await within(
+          page.evaluate((h: string) => {
+            const t = (window as BenchWindow).__bench!.mark(`hash ${h}`);
+            location.hash = h;
+            return t;
+          }, hash),
+          15_000,
+          'set hash',
+        );
+        const ready = await waitForEvent(page, { key: 'ready', value: 'true', after: mark, flip: true }, 60_000);
+        const frame = firstAfter(await events(page), 'readyFrame', ready.t - 0.001);
+        result.filters.push({ hash, ms: ready.t - mark, frameMs: frame ? frame.t - mark : null });
+      } catch (e) {
+        result.filters.push({ hash, ms: null, frameMs: null, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+        if (crashed) break;
+      }
+    }
+    return result;
+  } catch (e) {
+    result.outcome = crashed ? 'crash' : isTimeout(e) ? 'timeout' : 'failed';
+    result.detail = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
+    return result;
+  } finally {
+    sampler.stop();
+    if (browser) {
+      const pids = sampler.pids();
+      await within(browser.close(), 20_000, 'browser.close').catch(() => {
+        // A stuck browser: end the processes this run started, one by one.
+        for (const pid of pids) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      });
+    }
+  }
+}

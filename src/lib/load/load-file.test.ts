@@ -1,0 +1,111 @@
+/**
+ * The whole load pipeline (sniff → encoding → mapping → formats → DuckDB
+ * table → checks) on real DuckDB-WASM in Node, against hand-worked values.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
+import { loadSalesFile, buildSalesTable, type LoadedSource } from './load-file';
+import { salesViewSql } from './sales-table';
+import { LoadError } from './errors';
+
+let db: NodeDuckDB;
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+});
+afterAll(() => db.close());
+
+const fixture = (name: string) => new File([readFileSync(`tests/fixtures/${name}`)], name);
+
+async function totals(source: LoadedSource) {
+  await db.query(salesViewSql(source.table));
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT count(*) AS n, sum(amount) AS amount, sum(quantity) AS quantity, sum(cost) AS cost, sum(profit) AS profit,
+       count(DISTINCT order_id) AS orders, count(DISTINCT customer) AS customers, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last FROM sales`,
+  );
+  return row;
+}
+
+describe('loading real-world exports', () => {
+  it('GB18030 Chinese export with ¥ amounts, parentheses negatives and Y/M/D dates', async () => {
+    const source = await loadSalesFile(db, fixture('cn-gbk.csv'));
+    expect(source.encoding).toMatch(/gb18030/);
+    expect(source.mapping).toMatchObject({ date: '订单日期', amount: '销售额', customer: '客户名称', region: '大区', rep: '销售员', team: '团队', order_id: '订单号' });
+    const t = await totals(source);
+    // hand-worked: 3998 + 1497.5 + 1999 − 299.5 + 8990
+    expect(t.amount).toBeCloseTo(16185, 6);
+    expect(t.quantity).toBe(17);
+    expect(t.cost).toBeCloseTo(2800 + 900 + 1400 - 180 + 5400, 6);
+    expect(t.profit).toBeCloseTo(16185 - 10320, 6);
+    expect(t.orders).toBe(4);
+    expect(t.customers).toBe(3);
+    expect([t.first, t.last]).toEqual(['2026-01-05', '2026-02-28']);
+    const [east] = await db.query<{ v: number }>("SELECT sum(amount) AS v FROM sales WHERE region = '华东'");
+    expect(east.v).toBeCloseTo(3998 + 8990, 6);
+  });
+
+  it('semicolon-delimited European export: 1.234,50 amounts and DD.MM.YYYY dates', async () => {
+    const source = await loadSalesFile(db, fixture('eu-semicolon.csv'));
+    expect(source.delimiter).toBe(';');
+    expect(source.amountFormat.decimal).toBe(',');
+    const t = await totals(source);
+    expect(t.amount).toBeCloseTo(1234.5 + 99.9 + 823 + 12000, 6);
+    expect(t.profit).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
+    expect(t.cost).toBeCloseTo(1234.5 + 99.9 + 823 + 12000 - (200 - 10.5 + 150.25 + 3000), 6);
+    expect([t.first, t.last]).toEqual(['2026-01-05', '2026-02-28']);
+  });
+
+  it('no amount column: revenue = quantity × unit price (TSV)', async () => {
+    const source = await loadSalesFile(db, fixture('qty-price.tsv'));
+    expect(source.delimiter).toBe('\t');
+    const t = await totals(source);
+    expect(t.amount).toBeCloseTo(2 * 10.5 + 3 * 4.25 + 10.5, 6);
+  });
+
+  it('mostly unparseable dates: a specific error with the column, count and examples, and the previous sales stay', async () => {
+    const good = await loadSalesFile(db, fixture('qty-price.tsv'));
+    await db.query(salesViewSql(good.table));
+    const err = await loadSalesFile(db, fixture('bad-dates.psv')).catch((e) => e);
+    expect(err).toBeInstanceOf(LoadError);
+    expect(err.code).toBe('bad-dates');
+    expect(err.facts.column).toBe('Order Date');
+    expect(err.facts.count).toBe(3); // 'not a date', '2024-13-45', 'yesterday' (the blank one is missing, not bad)
+    expect(err.facts.total).toBe(5);
+    expect(err.facts.examples[0]).toEqual({ row: 2, value: 'not a date' });
+    const [still] = await db.query<{ n: number }>('SELECT count(*) AS n FROM sales');
+    expect(still.n).toBe(3);
+  });
+
+  it('a few bad amounts load with a warning that counts them', async () => {
+    const text = 'Date,Amount\n2025-01-01,10\n2025-01-02,abc\n2025-01-03,30\n2025-01-04,40\n';
+    const source = await loadSalesFile(db, new File([text], 'few-bad.csv'));
+    const warning = source.warnings.find((w) => w.code === 'some-bad-amounts');
+    expect(warning?.facts).toMatchObject({ column: 'Amount', count: 1, total: 4, examples: [{ row: 2, value: 'abc' }] });
+    expect((await totals(source)).amount).toBe(80);
+  });
+
+  it('day-first vs month-first is decided from the values and can be overridden', async () => {
+    const text = 'Order Date,Sales\n03/01/19,1\n25/01/19,2\n04/02/19,3\n';
+    const source = await loadSalesFile(db, new File([text], 'dmy.csv'));
+    expect(source.dateFormat).toMatchObject({ kind: 'numeric', order: 'dmy' });
+    expect((await totals(source)).first).toBe('2019-01-03');
+    const ambiguous = await loadSalesFile(db, new File(['Order Date,Sales\n03/01/2019,1\n04/02/2019,3\n'], 'ambiguous.csv'));
+    expect(ambiguous.warnings.some((w) => w.code === 'ambiguous-dates')).toBe(true);
+    const forced = await buildSalesTable(db, { ...ambiguous, dateFormat: { kind: 'numeric', order: 'dmy', sep: '/', twoDigitYear: false } });
+    expect((await totals(forced)).first).toBe('2019-01-03');
+  });
+
+  it('empty, header-only and binary files give specific errors', async () => {
+    await expect(loadSalesFile(db, new File([], 'empty.csv'))).rejects.toMatchObject({ code: 'empty' });
+    await expect(loadSalesFile(db, new File(['Date,Sales\n'], 'header.csv'))).rejects.toMatchObject({ code: 'header-only' });
+    const binary = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    await expect(loadSalesFile(db, new File([binary], 'blob.csv'))).rejects.toMatchObject({ code: 'binary' });
+    await expect(loadSalesFile(db, new File(['a,b\n1,2\n'], 'x.xlsx'))).rejects.toMatchObject({ code: 'unsupported-type' });
+  });
+
+  it('a file without a date column says so and lists the columns', async () => {
+    const err = await loadSalesFile(db, new File(['Product,Sales\nA,1\nB,2\n'], 'nodate.csv')).catch((e) => e);
+    expect(err).toMatchObject({ code: 'no-date' });
+    expect(err.facts.detail).toBe('Product, Sales');
+  });
+});
