@@ -34,13 +34,12 @@ function workspaceData(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(() => ({
   base: './',
   plugins: [svelte(), workspaceData()],
   define: {
     // Read-only builds hide editing and file drop (see README "Publishing").
     __READ_ONLY__: JSON.stringify(process.env.TARGETSCOPE_READ_ONLY === '1'),
-    __TEST_BUILD__: JSON.stringify(mode === 'test'),
   },
   build: {
     target: 'es2022',

@@ -1,4 +1,3 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
 declare const __READ_ONLY__: boolean;
-declare const __TEST_BUILD__: boolean;
