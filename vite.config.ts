@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,7 +35,7 @@ function workspaceData(): Plugin {
   };
 }
 
-export default defineConfig(() => ({
+export default defineConfig({
   base: './',
   plugins: [svelte(), workspaceData()],
   define: {
@@ -54,4 +55,4 @@ export default defineConfig(() => ({
     testTimeout: 30000,
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
-}));
+});

@@ -128,7 +128,9 @@ async function main(): Promise<void> {
         exclude,
         log,
       });
-      log(`  outcome ${browser.outcome}${browser.detail ? `: ${browser.detail}` : ''}; load ${fmt(browser.loadS, 2)} s, overview ${fmt(browser.overviewS, 2)} s, peak RSS ${fmt(browser.peakRssMb, 0)} MB`);
+      log(`  outcome ${browser.outcome}${browser.detail ? `: ${browser.detail}` : ''}; load ${fmt(browser.loadS, 2)} s, overview ${fmt(browser.overviewS, 2)} s, RSS ${fmt(browser.baselineRssMb, 0)} MB before → peak ${fmt(browser.peakRssMb, 0)} MB`);
+      log(`  cold start: FCP ${fmt(browser.coldStart.fcpMs, 0)} ms, nav ${fmt(browser.coldStart.navVisibleMs, 0)} ms, sample overview ${fmt(browser.coldStart.sampleOverviewMs, 0)} ms; file input → change event ${fmt(browser.inputMs, 0)} ms`);
+      log('  load phases (s from t0):');
       for (const p of browser.phases) log(`    +${p.s.toFixed(2)} s  ${p.text}`);
       for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
 
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
   } finally {
     await stopServer();
     clearTimeout(watchdog);
+    fs.rmSync(snapshot, { recursive: true, force: true });
   }
 
   // Report.
@@ -197,7 +200,7 @@ async function main(): Promise<void> {
   log('\nCold start (median of the fresh browsers; ms from navigation start)');
   log(
     table(
-      ['first contentful paint', 'nav visible (shell painted)', 'sample ready', 'sample overview ready'],
+      ['first contentful paint', 'shell: nav laid out', 'sample loaded (load-status ready)', 'sample overview data-ready'],
       [[fmt(pick((c) => c.fcpMs), 0), fmt(pick((c) => c.navVisibleMs), 0), fmt(pick((c) => c.sampleReadyMs), 0), fmt(pick((c) => c.sampleOverviewMs), 0)]],
     ),
   );

@@ -112,7 +112,7 @@ export const en = {
   'err.binary': '“{file}” does not look like a text export ({detail}). Save it as CSV (UTF-8) or Parquet.',
   'err.unsupported-type': '“{file}” is a .{detail} file. Excel workbooks are not read yet: save the sheet as CSV (UTF-8) or Parquet.',
   'err.encoding': 'The text encoding of “{file}” could not be read: {detail}',
-  'err.ragged': '“{file}”: rows have different numbers of columns{where}. {detail}',
+  'err.ragged': '“{file}”: rows have different numbers of columns{where} (found/expected: {detail}). Check the delimiter and quoting, then export again.',
   'err.no-date': '“{file}” has no column that looks like an order date. Columns: {detail}. Rename one (e.g. “Order Date” or “订单日期”), then load again.',
   'err.no-amount': '“{file}” has no amount column (e.g. “Sales”, “销售额”) and no quantity × unit price pair. Columns: {detail}.',
   'err.bad-dates': '“{file}”, column “{column}”: {count} of {total} rows have dates that are not {expected}, e.g. {examples}.',

@@ -114,7 +114,7 @@ export const zhCN: Record<MessageKey, string> = {
   'err.binary': '“{file}”看起来不是文本导出文件（{detail}）。请另存为 CSV（UTF-8）或 Parquet。',
   'err.unsupported-type': '“{file}”是 .{detail} 文件。暂不支持直接读取 Excel 工作簿：请将工作表另存为 CSV（UTF-8）或 Parquet。',
   'err.encoding': '无法识别“{file}”的文本编码：{detail}',
-  'err.ragged': '“{file}”：各行列数不一致{where}。{detail}',
+  'err.ragged': '“{file}”：各行列数不一致{where}（实际/应有：{detail}）。请检查分隔符和引号后重新导出。',
   'err.no-date': '“{file}”中没有像订单日期的列。现有列：{detail}。请将其中一列改名（如“订单日期”或“Order Date”）后重新加载。',
   'err.no-amount': '“{file}”中没有金额列（如“销售额”“Sales”），也没有“数量 × 单价”。现有列：{detail}。',
   'err.bad-dates': '“{file}”的“{column}”列：{total} 行中有 {count} 行的日期不是 {expected} 格式，例如 {examples}。',

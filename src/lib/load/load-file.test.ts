@@ -71,7 +71,7 @@ describe('loading real-world exports', () => {
     expect(err.facts.column).toBe('Order Date');
     expect(err.facts.count).toBe(3); // 'not a date', '2024-13-45', 'yesterday' (the blank one is missing, not bad)
     expect(err.facts.total).toBe(5);
-    expect(err.facts.examples[0]).toEqual({ row: 2, value: 'not a date' });
+    expect(err.facts.examples[0]).toEqual({ row: 3, value: 'not a date' }); // spreadsheet row: header is row 1
     const [still] = await db.query<{ n: number }>('SELECT count(*) AS n FROM sales');
     expect(still.n).toBe(3);
   });
@@ -80,7 +80,7 @@ describe('loading real-world exports', () => {
     const text = 'Date,Amount\n2025-01-01,10\n2025-01-02,abc\n2025-01-03,30\n2025-01-04,40\n';
     const source = await loadSalesFile(db, new File([text], 'few-bad.csv'));
     const warning = source.warnings.find((w) => w.code === 'some-bad-amounts');
-    expect(warning?.facts).toMatchObject({ column: 'Amount', count: 1, total: 4, examples: [{ row: 2, value: 'abc' }] });
+    expect(warning?.facts).toMatchObject({ column: 'Amount', count: 1, total: 4, examples: [{ row: 3, value: 'abc' }] });
     expect((await totals(source)).amount).toBe(80);
   });
 

@@ -105,7 +105,7 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   } else {
     await db.registerFile(registered, file);
   }
-  const relation = `read_csv(${sqlString(registered)}, delim=${sqlString(sniff.delimiter)}, header=true, all_varchar=true, quote=${sqlString(sniff.quoteChar || '"')}, escape=${sqlString(sniff.quoteChar || '"')}, names=[${sniff.header.map(sqlString).join(', ')}])`;
+  const relation = csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header);
   const columnKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
   const proposal = proposeMapping(sniff.header, sniff.rows);
   const warnings: LoadWarning[] = [];
@@ -128,6 +128,16 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   };
   const formats = detectFormats(sniff.header, sniff.rows, proposal.mapping);
   return buildSalesTable(db, { ...base, mapping: proposal.mapping, ...formats, warnings }, progress);
+}
+
+/**
+ * The file as text columns. The dialect comes from our sniff, so DuckDB's own
+ * sniffer is off: it is faster, and a ragged row then fails with its line
+ * number instead of "could not detect the dialect".
+ */
+export function csvRelation(name: string, delimiter: string, quote: string, header: string[]): string {
+  const columns = header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(name)}, auto_detect=false, header=true, delim=${sqlString(delimiter)}, quote=${sqlString(quote)}, escape=${sqlString(quote)}, columns={${columns}})`;
 }
 
 function isParquet(head: Uint8Array): boolean {
@@ -253,10 +263,11 @@ function translateEngineError(e: unknown, file: string): LoadError {
   if (/out of memory|memory limit|could not allocate|Allocation failure/i.test(message)) {
     return new LoadError('out-of-memory', { file, detail: message });
   }
-  const line = /line (\d+)/i.exec(message);
-  if (/expected \d+ values? per row|too many columns|Expected Number of Columns/i.test(message)) {
-    return new LoadError('ragged', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
+  const line = /line:? (\d+)/i.exec(message);
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/i.exec(message);
+  if (columns) {
+    return new LoadError('ragged', { file, row: line ? Number(line[1]) : undefined, detail: `${columns[2]}/${columns[1]}` });
   }
-  if (/invalid unicode|UTF-8/i.test(message)) return new LoadError('encoding', { file, detail: message.split('\n')[0] });
+  if (/invalid unicode/i.test(message)) return new LoadError('encoding', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
   return new LoadError('read-failed', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n').slice(0, 2).join(' ') });
 }

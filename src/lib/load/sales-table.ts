@@ -74,6 +74,7 @@ function rejectColumn(plan: SalesTablePlan, field: CanonicalField): string {
   return `CASE WHEN ${reject} THEN ${text} END`;
 }
 
+/** `_row` is the row number as a spreadsheet shows it (the header is row 1). */
 export function salesSelectSql(plan: SalesTablePlan): string {
   const exprs = new Map<CanonicalField, string>();
   for (const field of CANONICAL_FIELDS) {
@@ -84,7 +85,7 @@ export function salesSelectSql(plan: SalesTablePlan): string {
   const amountRejects = amountIsDerived(plan.mapping)
     ? `coalesce(${rejectColumn(plan, 'quantity')}, ${rejectColumn(plan, 'unit_price')})`
     : rejectColumn(plan, 'amount');
-  select.push(`${rejectColumn(plan, 'date')} AS _date_bad`, `${amountRejects} AS _amount_bad`, `row_number() OVER () AS _row`);
+  select.push(`${rejectColumn(plan, 'date')} AS _date_bad`, `${amountRejects} AS _amount_bad`, `row_number() OVER () + 1 AS _row`);
   return `SELECT ${select.join(',\n  ')}\nFROM ${plan.from}`;
 }
 

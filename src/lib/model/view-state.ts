@@ -19,6 +19,8 @@ export interface ViewState {
   compare: Comparison;
   basis: Basis;
   filters: Partial<Record<Dimension, string[]>>;
+  /** View-specific options (thresholds, chosen dimension, …), `o.<key>=<value>` in the URL. */
+  options: Record<string, string>;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -28,6 +30,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   compare: 'yoy',
   basis: 'net',
   filters: {},
+  options: {},
 };
 
 export function isDimension(s: string): s is Dimension {

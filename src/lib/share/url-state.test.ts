@@ -23,6 +23,11 @@ describe('URL state', () => {
     expect(parseHash(hash)).toEqual(state);
   });
 
+  it('keeps view options', () => {
+    const state: ViewState = { ...DEFAULT_VIEW_STATE, options: { abcA: '0.8', dim: 'region', 'a&b=c': '1~2' } };
+    expect(parseHash(formatHash(state))).toEqual(state);
+  });
+
   it('ignores invalid values instead of failing', () => {
     const s = parseHash('#/nowhere?period=decade&fy=13&asof=2026-13-45&f.bogus=x&cmp=zzz');
     expect(s).toEqual(DEFAULT_VIEW_STATE);
@@ -46,6 +51,7 @@ describe('URL state', () => {
       compare: fc.constantFrom('prev' as const, 'yoy' as const),
       basis: fc.constantFrom('net' as const, 'gross' as const),
       filters,
+      options: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ minLength: 1, maxLength: 12 })),
     });
     fc.assert(
       fc.property(state, (s) => {

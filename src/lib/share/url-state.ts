@@ -10,6 +10,8 @@ import { DEFAULT_VIEW_STATE, ROUTES, isDimension, type Route, type ViewState } f
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Separates the values of one multi-select filter. Escaped in values with encodeURIComponent. */
 const LIST_SEP = '~';
+/** Never written into an object from a URL (prototype pollution). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function encodeList(values: string[]): string {
   return values.map((v) => encodeURIComponent(v).replaceAll('~', '%7E')).join(LIST_SEP);
@@ -53,6 +55,7 @@ export function parseHash(hash: string): ViewState {
     ...DEFAULT_VIEW_STATE,
     route,
     filters: {},
+    options: {},
     period: (PERIOD_PRESETS as readonly string[]).includes(period ?? '') ? (period as PeriodPreset) : DEFAULT_VIEW_STATE.period,
     fyStartMonth: Number.isInteger(fy) && fy >= 1 && fy <= 12 ? fy : DEFAULT_VIEW_STATE.fyStartMonth,
     compare: params.get('cmp') === 'prev' ? 'prev' : DEFAULT_VIEW_STATE.compare,
@@ -67,6 +70,12 @@ export function parseHash(hash: string): ViewState {
     if (to) state.to = to;
   }
   for (const [key, value] of params) {
+    if (key.startsWith('o.') && key.length > 2) {
+      const [option] = decodeList(key.slice(2));
+      const [text] = decodeList(value);
+      if (option && text !== undefined && !UNSAFE_KEYS.has(option)) state.options[option] = text;
+      continue;
+    }
     if (!key.startsWith('f.')) continue;
     const dim = key.slice(2);
     if (!isDimension(dim)) continue;
@@ -90,6 +99,10 @@ export function formatHash(state: ViewState): string {
   for (const dim of DIMENSIONS) {
     const values = state.filters[dim];
     if (values && values.length > 0) params.push(`f.${dim}=${encodeList(values)}`);
+  }
+  for (const key of Object.keys(state.options ?? {}).sort()) {
+    const value = state.options[key];
+    if (key && value !== undefined && value !== '') params.push(`o.${encodeList([key])}=${encodeList([value])}`);
   }
   return `#/${state.route}${params.length ? `?${params.join('&')}` : ''}`;
 }

@@ -1,0 +1,19 @@
+/**
+ * One line per route: the view component (loaded when first opened) and its
+ * nav label. Adding a view = adding its route to ROUTES (model/view-state.ts)
+ * and a line here.
+ */
+import type { Component } from 'svelte';
+import type { Route } from '../lib/model/view-state';
+import type { MessageKey } from '../lib/i18n/en';
+
+export interface RouteEntry {
+  label: MessageKey;
+  load: () => Promise<{ default: Component }>;
+}
+
+export const VIEWS: Record<Route, RouteEntry> = {
+  overview: { label: 'nav.overview', load: () => import('./Overview.svelte') },
+  data: { label: 'nav.data', load: () => import('./DataView.svelte') },
+  sql: { label: 'nav.sql', load: () => import('./SqlView.svelte') },
+};
