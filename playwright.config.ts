@@ -28,7 +28,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
   },
   webServer: {
-    command: `npx vite preview --outDir dist-test --base ${BASE_PATH} --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${process.env.TEST_DIST ?? 'dist-test'} --base ${BASE_PATH} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
     timeout: 60_000,

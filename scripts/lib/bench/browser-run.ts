@@ -197,7 +197,9 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
       const state = await status.getAttribute('data-state', { timeout: 10_000 });
       if (state !== 'ready') {
         result.outcome = state === 'error' ? 'error' : 'failed';
-        result.detail = (await page.locator('[role="alert"]').first().innerText({ timeout: 5_000 }).catch(() => `data-state=${state}`)).trim();
+        const alert = await page.locator('[role="alert"]').first().innerText({ timeout: 5_000 }).catch(() => `data-state=${state}`);
+        // The message is the alert's first line (the rest: "previous data kept", the dismiss button).
+        result.detail = alert.split('\n').map((l) => l.trim()).find(Boolean) ?? alert.trim();
         result.peakRssMb = sampler.peak(nodeStart);
         return result;
       }

@@ -87,7 +87,7 @@ export async function nativeReference(file: string, opts: { singleThread: boolea
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
   try {
-    const [, threadsRow] = [null, await one(c, "SELECT current_setting('threads') AS t")];
+    const threadsRow = await one(c, "SELECT current_setting('threads') AS t");
     const [, rawReadS] = await timed(() => c.run(`CREATE TABLE raw_t AS SELECT * FROM read_csv(${sqlString(file)}, all_varchar=true, header=true)`));
     await c.run('DROP TABLE raw_t');
     const [, canonicalS] = await timed(() => c.run(salesTableSql(plan, 'sales_data_1')));

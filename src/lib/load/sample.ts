@@ -54,6 +54,11 @@ export const EMPTY_BUDGET = 'CREATE OR REPLACE TABLE budget_none (period DATE, u
 
 /** Points the contract views (sales, targets, budget) at a file-loaded table, with an empty plan and budget. */
 export async function useFileTables(db: LoadEngine, salesView: string): Promise<void> {
+  // The published workspace's other tables do not describe this file.
+  const stale = await db.query<{ name: string }>(
+    "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name NOT IN ('sales', 'targets', 'budget')",
+  );
+  for (const { name } of stale) await db.query(`DROP VIEW IF EXISTS ${sqlIdent(name)}`);
   await db.query(salesView);
   await db.query(EMPTY_TARGETS);
   await db.query(EMPTY_BUDGET);
@@ -90,6 +95,11 @@ export async function openPublishedWorkspace(
   } else {
     await db.query(EMPTY_TARGETS);
     await db.query('CREATE OR REPLACE VIEW targets AS SELECT * FROM targets_none');
+  }
+  // Every other table (org, rep_activity, opportunities, market_size, …) under its own name.
+  for (const name of Object.keys(manifest.tables)) {
+    if (['sales', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
+    await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(name)} AS SELECT * FROM ${t(name)}`);
   }
   if (manifest.tables.budget) {
     await db.query(`CREATE OR REPLACE VIEW budget AS SELECT period, unit_type, unit, line, amount FROM ${t('budget')}`);
