@@ -15,7 +15,9 @@ export type LoadErrorCode =
   | 'bad-amounts'
   | 'too-large'
   | 'out-of-memory'
-  | 'read-failed';
+  | 'read-failed'
+  /** internal: a typed fast-path read met a value of another type; the loader retries as text */
+  | 'conversion';
 
 export interface LoadFacts {
   file: string;

@@ -109,3 +109,25 @@ describe('loading real-world exports', () => {
     expect(err.facts.detail).toBe('Product, Sales');
   });
 });
+
+describe('the typed fast path', () => {
+  it('reads plain columns typed, and falls back to the text path when a row beyond the sample disagrees', async () => {
+    const lines = ['Order Date,Sales,Region'];
+    let expected = 0;
+    for (let i = 0; i < 30000; i++) {
+      const amount = (i % 97) + 0.25;
+      expected += amount;
+      lines.push(`2025-${String((i % 12) + 1).padStart(2, '0')}-15,${amount},Region ${i % 7}`);
+    }
+    const clean = await loadSalesFile(db, new File([lines.join('\n') + '\n'], 'clean.csv'));
+    expect(clean.columnKinds).toMatchObject({ 'Order Date': 'date', Sales: 'number', Region: 'text' });
+    expect((await totals(clean)).amount).toBeCloseTo(expected, 6);
+
+    // Far past the 512 KB head: a formatted amount and a bad date the sample never saw.
+    lines.push('2025-12-31,"1,000.50",Region 1', 'someday,5,Region 2');
+    const messy = await loadSalesFile(db, new File([lines.join('\n') + '\n'], 'messy.csv'));
+    expect(messy.columnKinds.Sales).toBe('text');
+    expect((await totals(messy)).amount).toBeCloseTo(expected + 1000.5 + 5, 6);
+    expect(messy.warnings.find((w) => w.code === 'some-bad-dates')?.facts).toMatchObject({ count: 1, examples: [{ row: 30003, value: 'someday' }] });
+  });
+});

@@ -6,14 +6,14 @@
  */
 import { decodeHead, detectEncoding, EncodingError, needsTranscode, transcodeToUtf8, type EncodingGuess } from '../ingest/encoding';
 import { sniffText, SniffError, raggedRows } from '../ingest/sniff';
-import { detectAmountFormat, type AmountFormat } from '../ingest/amount';
+import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
 import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
 import type { CanonicalField, Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
-import { amountIsDerived, loadCheckSql, rejectExamplesSql, salesTableSql, type LoadCheck, type SourceKind } from './sales-table';
+import { amountIsDerived, loadCheckSql, needsCleaning, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
 
 /** What the engine must offer besides SQL to load files. */
 export interface LoadEngine extends SqlRunner {
@@ -42,6 +42,8 @@ export interface LoadedSource {
   amountFormat: AmountFormat;
   dateFormat: DateFormat | null;
   dateAmbiguous: boolean;
+  /** Text columns whose sample has padding or null markers. */
+  textToClean: string[];
   /** The engine table behind the `sales` view. */
   table: string;
   check: LoadCheck;
@@ -105,8 +107,8 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   } else {
     await db.registerFile(registered, file);
   }
-  const relation = csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header);
-  const columnKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
+  const textRelation = csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header);
+  const textKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
   const proposal = proposeMapping(sniff.header, sniff.rows);
   const warnings: LoadWarning[] = [];
   const ragged = raggedRows(sniff);
@@ -121,13 +123,49 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
     delimiter: sniff.delimiter,
     header: sniff.header,
     preview: sniff.rows.slice(0, 20),
-    columnKinds,
-    relation,
+    columnKinds: textKinds,
+    relation: textRelation,
     mappingReasons: proposal.reasons,
     table: `sales_data_${id}`,
   };
   const formats = detectFormats(sniff.header, sniff.rows, proposal.mapping);
-  return buildSalesTable(db, { ...base, mapping: proposal.mapping, ...formats, warnings }, progress);
+  const source = { ...base, mapping: proposal.mapping, ...formats, warnings };
+  // Fast path: let DuckDB's CSV reader type the columns whose sample is plain
+  // (numbers, ISO dates). If any row disagrees, the read fails and the robust
+  // text path below parses everything and reports each reject.
+  const typed = typedColumns(sniff.header, sniff.rows, proposal.mapping, formats.amountFormat);
+  if (Object.keys(typed).length > 0) {
+    try {
+      return await buildSalesTable(
+        db,
+        {
+          ...source,
+          relation: csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, typed),
+          columnKinds: { ...textKinds, ...Object.fromEntries(Object.entries(typed).map(([c, t]) => [c, t === 'DATE' ? 'date' : 'number'])) },
+        },
+        progress,
+      );
+    } catch (e) {
+      if (!(e instanceof LoadError && e.code === 'conversion')) throw e;
+    }
+  }
+  return buildSalesTable(db, source, progress);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Source columns DuckDB can read as DOUBLE or DATE directly, judged from the sample. */
+function typedColumns(header: string[], rows: string[][], mapping: Mapping, amountFormat: AmountFormat): Record<string, 'DOUBLE' | 'DATE'> {
+  const out: Record<string, 'DOUBLE' | 'DATE'> = {};
+  const numericFields: CanonicalField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit'];
+  for (const field of numericFields) {
+    const column = mapping[field];
+    const samples = samplesOf(header, rows, column);
+    if (column && amountFormat.decimal === '.' && samples.length > 0 && isPlainNumeric(samples)) out[column] = 'DOUBLE';
+  }
+  const dates = samplesOf(header, rows, mapping.date);
+  if (mapping.date && dates.length > 0 && dates.every((d) => ISO_DATE.test(d))) out[mapping.date] = 'DATE';
+  return out;
 }
 
 /**
@@ -135,8 +173,8 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
  * sniffer is off: it is faster, and a ragged row then fails with its line
  * number instead of "could not detect the dialect".
  */
-export function csvRelation(name: string, delimiter: string, quote: string, header: string[]): string {
-  const columns = header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
+export function csvRelation(name: string, delimiter: string, quote: string, header: string[], types: Record<string, string> = {}): string {
+  const columns = header.map((h) => `${sqlString(h)}: ${sqlString(types[h] ?? 'VARCHAR')}`).join(', ');
   return `read_csv(${sqlString(name)}, auto_detect=false, header=true, delim=${sqlString(delimiter)}, quote=${sqlString(quote)}, escape=${sqlString(quote)}, columns={${columns}})`;
 }
 
@@ -185,7 +223,8 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
 function detectFormats(header: string[], rows: string[][], mapping: Mapping) {
   const amount = detectAmountFormat(amountSamples(header, rows, mapping));
   const date = detectDateFormat(samplesOf(header, rows, mapping.date));
-  return { amountFormat: amount.format, dateFormat: date.format, dateAmbiguous: date.ambiguous };
+  const textToClean = header.filter((h, i) => needsCleaning(rows.map((r) => r[i] ?? '')));
+  return { amountFormat: amount.format, dateFormat: date.format, dateAmbiguous: date.ambiguous, textToClean };
 }
 
 type SourceWithoutCheck = Omit<LoadedSource, 'check'>;
@@ -203,29 +242,26 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
   if (missing.includes('amount')) throw new LoadError('no-amount', { ...facts, detail: source.header.join(', ') });
   const staging = `${source.table}_staging`;
   progress('loading', null);
+  const plan: SalesTablePlan = {
+    from: source.relation,
+    columnKinds: source.columnKinds,
+    mapping: source.mapping,
+    amountFormat: source.amountFormat,
+    dateFormat: source.dateFormat,
+    textToClean: source.textToClean,
+  };
   try {
-    await db.query(
-      salesTableSql(
-        {
-          from: source.relation,
-          columnKinds: source.columnKinds,
-          mapping: source.mapping,
-          amountFormat: source.amountFormat,
-          dateFormat: source.dateFormat,
-        },
-        staging,
-      ),
-    );
+    await db.query(salesTableSql(plan, staging));
   } catch (e) {
     await db.query(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);
     throw translateEngineError(e, source.fileName);
   }
   progress('checking', null);
-  const [raw] = await db.query<Record<string, unknown>>(loadCheckSql(staging));
+  const [raw] = await db.query<Record<string, unknown>>(loadCheckSql(plan, staging));
   const check: LoadCheck = {
     rows: Number(raw.rows),
     badDates: Number(raw.badDates),
-    missingDates: Number(raw.missingDates),
+    missingDates: Number(raw.nullDates) - Number(raw.badDates),
     badAmounts: Number(raw.badAmounts),
     minDate: (raw.minDate as string | null) ?? null,
     maxDate: (raw.maxDate as string | null) ?? null,
@@ -237,7 +273,7 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
     const amountColumn = amountIsDerived(source.mapping) ? `${source.mapping.quantity} × ${source.mapping.unit_price}` : source.mapping.amount;
     const judge = async (kind: 'date' | 'amount', bad: number, column: string | undefined, expected: string) => {
       if (bad === 0) return;
-      const examples = (await db.query<{ row: number; value: string }>(rejectExamplesSql(staging, kind))).map((r) => ({
+      const examples = (await db.query<{ row: number; value: string }>(rejectExamplesSql(plan, staging, kind))).map((r) => ({
         row: Number(r.row),
         value: String(r.value),
       }));
@@ -268,6 +304,7 @@ function translateEngineError(e: unknown, file: string): LoadError {
   if (columns) {
     return new LoadError('ragged', { file, row: line ? Number(line[1]) : undefined, detail: `${columns[2]}/${columns[1]}` });
   }
+  if (/Conversion Error|Could not convert/i.test(message)) return new LoadError('conversion', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
   if (/invalid unicode/i.test(message)) return new LoadError('encoding', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
   return new LoadError('read-failed', { file, row: line ? Number(line[1]) : undefined, detail: message.split('\n').slice(0, 2).join(' ') });
 }

@@ -1,12 +1,18 @@
 /**
  * Builds the canonical sales table from a source relation: one CREATE TABLE
  * AS SELECT that parses every mapped column with the detected formats and
- * keeps the raw text of unparseable dates/amounts (so rejects are counted
+ * keeps the raw text of values that did not parse (so rejects are counted
  * and shown, never dropped silently). Pure SQL building; tested in DuckDB.
+ *
+ * Speed matters here (a 1M-row file must load in seconds), so each parser has
+ * a cheap first try and the full grammar only runs on what that misses:
+ * TRY_CAST for plain numbers and ISO dates, no trimming of text columns whose
+ * sample is clean, and a raw-text reject column that is classified (blank vs
+ * unparseable) only afterwards, over the few rows that failed.
  */
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
-import { CELL_SPACE, NULL_MARKERS } from '../ingest/blank';
+import { CELL_SPACE, NULL_MARKERS, isBlankCell } from '../ingest/blank';
 import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 
@@ -20,38 +26,52 @@ export interface SalesTablePlan {
   mapping: Mapping;
   amountFormat: AmountFormat;
   dateFormat: DateFormat | null;
+  /** Text columns whose sample has padding or null markers ('NULL', '-', …): only these are cleaned. */
+  textToClean?: string[];
 }
 
 const NUMERIC = new Set<CanonicalField>(NUMERIC_FIELDS);
-/** The same blanks as the amount/date parsers (ingest/blank.ts), with DuckDB's fast trim(text, characters). */
+/** The same blanks as the amount/date parsers (ingest/blank.ts). */
 const BLANKS = `(${NULL_MARKERS.map(sqlString).join(', ')})`;
-const trimmed = (text: string) => `trim(${text}, ${sqlString(CELL_SPACE)})`;
 
-function col(plan: SalesTablePlan, field: CanonicalField): { expr: string; kind: SourceKind } | null {
-  const source = plan.mapping[field];
-  if (!source) return null;
-  return { expr: sqlIdent(source), kind: plan.columnKinds[source] ?? 'text' };
+/** Whether sampled text values need trimming or null-marker handling. */
+export function needsCleaning(samples: string[]): boolean {
+  const padded = (s: string) => CELL_SPACE.includes(s[0]) || CELL_SPACE.includes(s[s.length - 1]);
+  return samples.some((s) => s !== '' && (padded(s) || isBlankCell(s)));
 }
 
+function source(plan: SalesTablePlan, field: CanonicalField): { column: string; expr: string; kind: SourceKind } | null {
+  const column = plan.mapping[field];
+  if (!column) return null;
+  return { column, expr: sqlIdent(column), kind: plan.columnKinds[column] ?? 'text' };
+}
+
+const asText = (expr: string) => `CAST(${expr} AS VARCHAR)`;
+
 function parsedNumber(plan: SalesTablePlan, field: CanonicalField): string | null {
-  const c = col(plan, field);
+  const c = source(plan, field);
   if (!c) return null;
-  return c.kind === 'number' ? `CAST(${c.expr} AS DOUBLE)` : amountSql(`CAST(${c.expr} AS VARCHAR)`, plan.amountFormat);
+  if (c.kind === 'number') return `CAST(${c.expr} AS DOUBLE)`;
+  const full = amountSql(asText(c.expr), plan.amountFormat);
+  // With '.' decimals a plain number casts directly; with ',' decimals "1.234" means 1234, so only the grammar may read it.
+  return plan.amountFormat.decimal === '.' ? `coalesce(TRY_CAST(${c.expr} AS DOUBLE), ${full})` : full;
 }
 
 function parsedDate(plan: SalesTablePlan): string | null {
-  const c = col(plan, 'date');
+  const c = source(plan, 'date');
   if (!c) return null;
   if (c.kind === 'date') return `CAST(${c.expr} AS DATE)`;
   if (c.kind === 'number') return `CAST(DATE '1899-12-30' + CAST(${c.expr} AS INTEGER) AS DATE)`;
   if (!plan.dateFormat) return null;
-  return dateSql(`CAST(${c.expr} AS VARCHAR)`, plan.dateFormat);
+  const full = dateSql(asText(c.expr), plan.dateFormat);
+  return plan.dateFormat.kind === 'iso' ? `coalesce(TRY_CAST(${c.expr} AS DATE), ${full})` : full;
 }
 
 function parsedText(plan: SalesTablePlan, field: CanonicalField): string | null {
-  const c = col(plan, field);
+  const c = source(plan, field);
   if (!c) return null;
-  const t = trimmed(`CAST(${c.expr} AS VARCHAR)`);
+  if (c.kind !== 'text' || !plan.textToClean?.includes(c.column)) return `nullif(${asText(c.expr)}, '')`;
+  const t = `trim(${asText(c.expr)}, ${sqlString(CELL_SPACE)})`;
   return `CASE WHEN lower(${t}) IN ${BLANKS} THEN NULL ELSE ${t} END`;
 }
 
@@ -60,47 +80,51 @@ export function amountIsDerived(mapping: Mapping): boolean {
   return !mapping.amount && !!mapping.quantity && !!mapping.unit_price;
 }
 
-/** Raw text kept when a value fails to parse (NULL otherwise: costs nothing for good rows). */
-function rejectColumn(plan: SalesTablePlan, field: CanonicalField): string {
-  const c = col(plan, field);
-  if (!c || c.kind !== 'text') return 'NULL::VARCHAR';
-  const text = `CAST(${c.expr} AS VARCHAR)`;
-  const reject =
-    field === 'date'
-      ? plan.dateFormat
-        ? dateRejectSql(text, plan.dateFormat)
-        : `(lower(${trimmed(text)}) NOT IN ${BLANKS})`
-      : amountRejectSql(text, plan.amountFormat);
-  return `CASE WHEN ${reject} THEN ${text} END`;
+/** The source column's text, carried along so values that failed to parse can be shown (dropped at the end). */
+function rawText(plan: SalesTablePlan, field: CanonicalField): string {
+  const c = source(plan, field);
+  return c && c.kind === 'text' ? c.expr : 'NULL::VARCHAR';
 }
 
 /** `_row` is the row number as a spreadsheet shows it (the header is row 1). */
 export function salesSelectSql(plan: SalesTablePlan): string {
-  const exprs = new Map<CanonicalField, string>();
-  for (const field of CANONICAL_FIELDS) {
+  const select = CANONICAL_FIELDS.map((field) => {
     const e = field === 'date' ? parsedDate(plan) : NUMERIC.has(field) ? parsedNumber(plan, field) : parsedText(plan, field);
-    exprs.set(field, e ?? (field === 'date' ? 'NULL::DATE' : NUMERIC.has(field) ? 'NULL::DOUBLE' : 'NULL::VARCHAR'));
-  }
-  const select = CANONICAL_FIELDS.map((f) => `${exprs.get(f)} AS ${sqlIdent(f)}`);
-  const amountRejects = amountIsDerived(plan.mapping)
-    ? `coalesce(${rejectColumn(plan, 'quantity')}, ${rejectColumn(plan, 'unit_price')})`
-    : rejectColumn(plan, 'amount');
-  select.push(`${rejectColumn(plan, 'date')} AS _date_bad`, `${amountRejects} AS _amount_bad`, `row_number() OVER () + 1 AS _row`);
+    const fallback = field === 'date' ? 'NULL::DATE' : NUMERIC.has(field) ? 'NULL::DOUBLE' : 'NULL::VARCHAR';
+    return `${e ?? fallback} AS ${sqlIdent(field)}`;
+  });
+  select.push(
+    `${rawText(plan, 'date')} AS _date_text`,
+    `${rawText(plan, 'amount')} AS _amount_text`,
+    `${rawText(plan, 'quantity')} AS _quantity_text`,
+    `${rawText(plan, 'unit_price')} AS _price_text`,
+    'row_number() OVER () + 1 AS _row',
+  );
   return `SELECT ${select.join(',\n  ')}\nFROM ${plan.from}`;
 }
 
 /**
- * Fills what can be derived: amount = quantity × unit price; profit from cost
- * and cost from profit, so analyses can use either.
+ * Fills what can be derived (amount = quantity × unit price; profit from cost
+ * and cost from profit) and keeps, in `_date_raw` / `_amount_raw`, the text of
+ * dates and amounts that gave NULL: blanks or rejects, told apart by
+ * loadCheckSql over those few rows only.
  */
 export function salesTableSql(plan: SalesTablePlan, table: string): string {
   const m = plan.mapping;
-  const amount = amountIsDerived(m) ? 'round(quantity * unit_price, 2)' : 'amount';
+  const derived = amountIsDerived(m);
+  const amount = derived ? 'round(quantity * unit_price, 2)' : 'amount';
   const cost = !m.cost && m.profit ? 'amount - profit' : 'cost';
   const profit = !m.profit && m.cost ? 'amount - cost' : 'profit';
+  const amountRaw = derived
+    ? 'CASE WHEN quantity IS NULL THEN _quantity_text WHEN unit_price IS NULL THEN _price_text END'
+    : 'CASE WHEN amount IS NULL THEN _amount_text END';
   return `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS
 WITH parsed AS (${salesSelectSql(plan)}),
-with_amount AS (SELECT * REPLACE (${amount} AS amount) FROM parsed)
+with_amount AS (
+  SELECT * EXCLUDE (_date_text, _amount_text, _quantity_text, _price_text) REPLACE (${amount} AS amount),
+    CASE WHEN date IS NULL THEN _date_text END AS _date_raw,
+    ${amountRaw} AS _amount_raw
+  FROM parsed)
 SELECT * REPLACE (${cost} AS cost, ${profit} AS profit) FROM with_amount`;
 }
 
@@ -118,17 +142,25 @@ export interface LoadCheck {
   maxDate: string | null;
 }
 
-export function loadCheckSql(table: string): string {
+/** SQL boolean over a raw-text column: the text is not blank and does not parse. */
+function rejectPredicate(plan: SalesTablePlan, kind: 'date' | 'amount'): string {
+  const column = kind === 'date' ? '_date_raw' : '_amount_raw';
+  if (kind === 'amount') return amountRejectSql(column, plan.amountFormat);
+  return plan.dateFormat ? dateRejectSql(column, plan.dateFormat) : `(lower(trim(${column}, ${sqlString(CELL_SPACE)})) NOT IN ${BLANKS})`;
+}
+
+export function loadCheckSql(plan: SalesTablePlan, table: string): string {
   return `SELECT count(*) AS rows,
-  count(_date_bad) AS "badDates",
-  count(*) FILTER (WHERE date IS NULL AND _date_bad IS NULL) AS "missingDates",
-  count(_amount_bad) AS "badAmounts",
+  count(*) FILTER (WHERE _date_raw IS NOT NULL AND ${rejectPredicate(plan, 'date')}) AS "badDates",
+  count(*) FILTER (WHERE date IS NULL) AS "nullDates",
+  count(*) FILTER (WHERE _amount_raw IS NOT NULL AND ${rejectPredicate(plan, 'amount')}) AS "badAmounts",
   strftime(min(date), '%Y-%m-%d') AS "minDate",
   strftime(max(date), '%Y-%m-%d') AS "maxDate"
 FROM ${sqlIdent(table)}`;
 }
 
-export function rejectExamplesSql(table: string, kind: 'date' | 'amount', limit = 5): string {
-  const c = kind === 'date' ? '_date_bad' : '_amount_bad';
-  return `SELECT _row AS "row", ${c} AS value FROM ${sqlIdent(table)} WHERE ${c} IS NOT NULL ORDER BY _row LIMIT ${limit}`;
+export function rejectExamplesSql(plan: SalesTablePlan, table: string, kind: 'date' | 'amount', limit = 5): string {
+  const column = kind === 'date' ? '_date_raw' : '_amount_raw';
+  return `SELECT _row AS "row", ${column} AS value FROM ${sqlIdent(table)}
+WHERE ${column} IS NOT NULL AND ${rejectPredicate(plan, kind)} ORDER BY _row LIMIT ${limit}`;
 }
