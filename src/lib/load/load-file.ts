@@ -51,6 +51,8 @@ export interface LoadedSource {
 }
 
 const HEAD_BYTES = 512 * 1024;
+/** Rows the mapping's content checks look at: enough to judge a column, few enough to stay instant. */
+const MAPPING_SAMPLE_ROWS = 400;
 let loadCounter = 0;
 
 function extension(name: string): string {
@@ -109,7 +111,7 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   }
   const textRelation = csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header);
   const textKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
-  const proposal = proposeMapping(sniff.header, sniff.rows);
+  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
   const warnings: LoadWarning[] = [];
   const ragged = raggedRows(sniff);
   if (ragged.length > 0) {
@@ -196,7 +198,7 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
   await db.insertArrow(parsed.table, rawTable);
   const preview = await db.query(`SELECT * FROM ${sqlIdent(rawTable)} LIMIT 200`);
   const rows = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
-  const proposal = proposeMapping(parsed.names, rows);
+  const proposal = proposeMapping(parsed.names, rows.slice(0, MAPPING_SAMPLE_ROWS));
   const formats = detectFormats(parsed.names, rows, proposal.mapping);
   return buildSalesTable(
     db,

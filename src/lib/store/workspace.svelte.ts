@@ -22,6 +22,7 @@ export interface WorkspaceInfo {
   dataEnd: string;
   /** Canonical fields with at least one value. */
   fields: CanonicalField[];
+  /** Filter choices per dimension (top values by revenue); filled in the background after the data is ready. */
   dimensionValues: Partial<Record<Dimension, string[]>>;
   targetUnitTypes: string[];
   tables: string[];
@@ -51,19 +52,6 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
     `SELECT count(*) AS _rows, strftime(min(date), '%Y-%m-%d') AS _start, strftime(max(date), '%Y-%m-%d') AS _end, ${counts} FROM sales`,
   );
   const fields = CANONICAL_FIELDS.filter((f) => Number(row[f]) > 0);
-  const dims = DIMENSIONS.filter((d) => fields.includes(d));
-  const dimensionValues: Partial<Record<Dimension, string[]>> = {};
-  if (dims.length > 0) {
-    const union = dims
-      .map(
-        (d) =>
-          `(SELECT '${d}' AS dim, ${sqlIdent(d)} AS value FROM sales WHERE ${sqlIdent(d)} IS NOT NULL GROUP BY 2 ORDER BY sum(amount) DESC NULLS LAST LIMIT ${MAX_FILTER_VALUES})`,
-      )
-      .join(' UNION ALL ');
-    for (const r of await engine.query<{ dim: Dimension; value: string }>(union)) {
-      (dimensionValues[r.dim] ??= []).push(r.value);
-    }
-  }
   const units = await engine.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets');
   const tables = await engine.query<{ name: string }>(
     "SELECT DISTINCT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND NOT internal UNION SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' ORDER BY 1",
@@ -76,7 +64,7 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
     dataStart: (row._start as string) ?? today,
     dataEnd: (row._end as string) ?? today,
     fields,
-    dimensionValues,
+    dimensionValues: {},
     targetUnitTypes: units.map((u) => u.unit_type),
     tables: tables.map((t) => t.name).filter((n) => !/^(sales_data_|targets_none|budget_none|raw_)/.test(n)),
   };
@@ -116,6 +104,25 @@ function finish() {
   workspace.phase = null;
   workspace.revision++;
   workspace.attempts++;
+  // After the views' first queries (their effects run before this timer), so they are not delayed.
+  const revision = workspace.revision;
+  setTimeout(() => void fillDimensionValues(revision), 0);
+}
+
+async function fillDimensionValues(revision: number): Promise<void> {
+  const info = workspace.info;
+  if (!info) return;
+  const dims = DIMENSIONS.filter((d) => info.fields.includes(d));
+  if (dims.length === 0) return;
+  const union = dims
+    .map(
+      (d) =>
+        `(SELECT '${d}' AS dim, ${sqlIdent(d)} AS value FROM sales WHERE ${sqlIdent(d)} IS NOT NULL GROUP BY 2 ORDER BY sum(amount) DESC NULLS LAST, 2 LIMIT ${MAX_FILTER_VALUES})`,
+    )
+    .join(' UNION ALL ');
+  const values: Partial<Record<Dimension, string[]>> = {};
+  for (const r of await engine.query<{ dim: Dimension; value: string }>(union)) (values[r.dim] ??= []).push(r.value);
+  if (workspace.revision === revision && workspace.info === info) info.dimensionValues = values;
 }
 
 /** Currency guessed from the file's text: ¥/元/CNY or Chinese headers → CNY, $ → USD, € → EUR. */
