@@ -8,14 +8,12 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import { decodeHead, detectEncoding } from '../../../src/lib/ingest/encoding';
 import { sniffText } from '../../../src/lib/ingest/sniff';
-import { proposeMapping } from '../../../src/lib/ingest/mapping';
-import { detectAmountFormat } from '../../../src/lib/ingest/amount';
-import { detectDateFormat } from '../../../src/lib/ingest/date';
-import { loadCheckSql, salesTableSql, salesViewSql } from '../../../src/lib/load/sales-table';
+import { planCsv } from '../../../src/lib/load/load-file';
+import { loadCheckSql, salesTableSql, salesViewSql, type SalesTablePlan } from '../../../src/lib/load/sales-table';
 import { kpiSql } from '../../../src/lib/analyses/overview';
 import { previousRange, sameRangeLastYear } from '../../../src/lib/model/period';
 import { sqlString } from '../../../src/lib/model/sql';
-import type { CanonicalField, Mapping } from '../../../src/lib/model/schema';
+import type { Mapping } from '../../../src/lib/model/schema';
 
 const HEAD_BYTES = 512 * 1024;
 
@@ -38,13 +36,7 @@ export interface NativeResult {
   revenue: number;
 }
 
-function samplesOf(header: string[], rows: string[][], column: string | undefined): string[] {
-  if (!column) return [];
-  const i = header.indexOf(column);
-  return i < 0 ? [] : rows.map((r) => r[i] ?? '').filter((v) => v.trim() !== '');
-}
-
-/** The plan the app builds in loadSalesFile, with the file path instead of a registered name. */
+/** The app's own plan (planCsv in src/lib/load/load-file.ts), with the file path instead of a registered name. */
 export function planFor(file: string) {
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(Math.min(HEAD_BYTES, fs.fstatSync(fd).size));
@@ -53,21 +45,19 @@ export function planFor(file: string) {
   const guess = detectEncoding(new Uint8Array(head));
   if (guess.encoding !== 'utf-8') throw new Error(`native reference expects UTF-8, got ${guess.encoding}`);
   const sniff = sniffText(decodeHead(new Uint8Array(head), guess), fs.statSync(file).size <= HEAD_BYTES);
-  const q = sniff.quoteChar || '"';
-  const relation = `read_csv(${sqlString(file)}, delim=${sqlString(sniff.delimiter)}, header=true, all_varchar=true, quote=${sqlString(q)}, escape=${sqlString(q)}, names=[${sniff.header.map(sqlString).join(', ')}])`;
-  const { mapping } = proposeMapping(sniff.header, sniff.rows);
-  const amountFields: CanonicalField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit'];
-  const amountFormat = detectAmountFormat(amountFields.flatMap((f) => samplesOf(sniff.header, sniff.rows, mapping[f]))).format;
-  const dateFormat = detectDateFormat(samplesOf(sniff.header, sniff.rows, mapping.date)).format;
+  const csv = planCsv(file, sniff);
+  // The browser takes the typed fast path when it can; so does the reference.
+  const read = csv.typed ?? csv.text;
   return {
-    relation,
+    relation: read.relation,
     plan: {
-      from: relation,
-      columnKinds: Object.fromEntries(sniff.header.map((h) => [h, 'text' as const])),
-      mapping,
-      amountFormat,
-      dateFormat,
-    },
+      from: read.relation,
+      columnKinds: read.columnKinds,
+      mapping: csv.mapping,
+      amountFormat: csv.formats.amountFormat,
+      dateFormat: csv.formats.dateFormat,
+      textToClean: csv.formats.textToClean,
+    } satisfies SalesTablePlan,
   };
 }
 
@@ -91,7 +81,7 @@ export async function nativeReference(file: string, opts: { singleThread: boolea
     const [, rawReadS] = await timed(() => c.run(`CREATE TABLE raw_t AS SELECT * FROM read_csv(${sqlString(file)}, all_varchar=true, header=true)`));
     await c.run('DROP TABLE raw_t');
     const [, canonicalS] = await timed(() => c.run(salesTableSql(plan, 'sales_data_1')));
-    const [check, checkS] = await timed(() => one(c, loadCheckSql('sales_data_1')));
+    const [check, checkS] = await timed(() => one(c, loadCheckSql(plan, 'sales_data_1')));
     await c.run(salesViewSql('sales_data_1'));
     const current = { start: String(check.minDate), end: String(check.maxDate) };
     const params = {

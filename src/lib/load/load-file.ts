@@ -5,7 +5,7 @@
  * in only when it checks out, so a failed load never touches the workspace.
  */
 import { decodeHead, detectEncoding, EncodingError, needsTranscode, transcodeToUtf8, type EncodingGuess } from '../ingest/encoding';
-import { sniffText, SniffError, raggedRows } from '../ingest/sniff';
+import { sniffText, SniffError, raggedRows, type Sniff } from '../ingest/sniff';
 import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
 import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
@@ -70,7 +70,20 @@ function amountSamples(header: string[], rows: string[][], mapping: Mapping): st
   return fields.flatMap((f) => samplesOf(header, rows, mapping[f]));
 }
 
-export async function loadSalesFile(db: LoadEngine, file: File, progress: ProgressFn = () => {}): Promise<LoadedSource> {
+/** Choices the user made for a file before (restored from storage): used instead of the proposals. */
+export interface SavedChoices {
+  mapping: Mapping;
+  amountFormat: AmountFormat;
+  dateFormat: DateFormat | null;
+}
+
+/** Saved choices apply only when every column they name is still in the file. */
+function applicable(choices: SavedChoices | undefined, header: string[]): SavedChoices | undefined {
+  if (!choices) return undefined;
+  return Object.values(choices.mapping).every((c) => c && header.includes(c)) ? choices : undefined;
+}
+
+export async function loadSalesFile(db: LoadEngine, file: File, progress: ProgressFn = () => {}, saved?: SavedChoices): Promise<LoadedSource> {
   const facts = { file: file.name };
   if (file.size === 0) throw new LoadError('empty', facts);
   if (file.size > MAX_FILE_BYTES) throw new LoadError('too-large', { ...facts, limit: MAX_FILE_BYTES, count: file.size });
@@ -81,7 +94,7 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   const id = ++loadCounter;
   progress('reading', null);
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  if (ext === 'parquet' || isParquet(head)) return loadParquet(db, file, id, progress);
+  if (ext === 'parquet' || isParquet(head)) return loadParquet(db, file, id, progress, saved);
 
   let guess: EncodingGuess;
   try {
@@ -109,15 +122,13 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   } else {
     await db.registerFile(registered, file);
   }
-  const textRelation = csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header);
-  const textKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
-  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
+  const plan = planCsv(registered, sniff, saved);
   const warnings: LoadWarning[] = [];
   const ragged = raggedRows(sniff);
   if (ragged.length > 0) {
     warnings.push({ code: 'ragged-rows', facts: { ...facts, count: ragged.length, row: ragged[0].line, detail: `${ragged[0].fields}/${sniff.header.length}` } });
   }
-  const base = {
+  const source = {
     fileName: file.name,
     fileSize: file.size,
     format: 'csv' as const,
@@ -125,33 +136,58 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
     delimiter: sniff.delimiter,
     header: sniff.header,
     preview: sniff.rows.slice(0, 20),
-    columnKinds: textKinds,
-    relation: textRelation,
-    mappingReasons: proposal.reasons,
+    ...plan.text,
+    mapping: plan.mapping,
+    mappingReasons: plan.reasons,
+    ...plan.formats,
     table: `sales_data_${id}`,
+    warnings,
   };
-  const formats = detectFormats(sniff.header, sniff.rows, proposal.mapping);
-  const source = { ...base, mapping: proposal.mapping, ...formats, warnings };
   // Fast path: let DuckDB's CSV reader type the columns whose sample is plain
   // (numbers, ISO dates). If any row disagrees, the read fails and the robust
-  // text path below parses everything and reports each reject.
-  const typed = typedColumns(sniff.header, sniff.rows, proposal.mapping, formats.amountFormat);
-  if (Object.keys(typed).length > 0) {
+  // text path parses everything and reports each reject.
+  if (plan.typed) {
     try {
-      return await buildSalesTable(
-        db,
-        {
-          ...source,
-          relation: csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, typed),
-          columnKinds: { ...textKinds, ...Object.fromEntries(Object.entries(typed).map(([c, t]) => [c, t === 'DATE' ? 'date' : 'number'])) },
-        },
-        progress,
-      );
+      return await buildSalesTable(db, { ...source, ...plan.typed }, progress);
     } catch (e) {
       if (!(e instanceof LoadError && e.code === 'conversion')) throw e;
     }
   }
   return buildSalesTable(db, source, progress);
+}
+
+/** How to read a sniffed CSV: the mapping, the formats, and the relations to build the canonical table from. */
+export interface CsvPlan {
+  mapping: Mapping;
+  reasons: Partial<Record<CanonicalField, string>>;
+  formats: ReturnType<typeof detectFormats>;
+  /** Every column as text: always works, every value parsed by our grammars. */
+  text: { relation: string; columnKinds: Record<string, SourceKind> };
+  /** Plain columns typed by DuckDB's reader (fast), or null when no column qualifies. */
+  typed: { relation: string; columnKinds: Record<string, SourceKind> } | null;
+}
+
+/** Pure: from the sniffed head to the plan (the benchmark's native reference uses the same). */
+export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): CsvPlan {
+  const quote = sniff.quoteChar || '"';
+  const textKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
+  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
+  const choices = applicable(saved, sniff.header);
+  const mapping = choices?.mapping ?? proposal.mapping;
+  const detected = detectFormats(sniff.header, sniff.rows, mapping);
+  const formats = choices ? { ...detected, amountFormat: choices.amountFormat, dateFormat: choices.dateFormat, dateAmbiguous: false } : detected;
+  const typed = typedColumns(sniff.header, sniff.rows, mapping, formats.amountFormat);
+  const typedKinds = Object.fromEntries(Object.entries(typed).map(([c, t]) => [c, (t === 'DATE' ? 'date' : 'number') as SourceKind]));
+  return {
+    mapping,
+    reasons: proposal.reasons,
+    formats,
+    text: { relation: csvRelation(fileName, sniff.delimiter, quote, sniff.header), columnKinds: textKinds },
+    typed:
+      Object.keys(typed).length > 0
+        ? { relation: csvRelation(fileName, sniff.delimiter, quote, sniff.header, typed), columnKinds: { ...textKinds, ...typedKinds } }
+        : null,
+  };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -184,7 +220,7 @@ function isParquet(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31; // "PAR1"
 }
 
-async function loadParquet(db: LoadEngine, file: File, id: number, progress: ProgressFn): Promise<LoadedSource> {
+async function loadParquet(db: LoadEngine, file: File, id: number, progress: ProgressFn, saved?: SavedChoices): Promise<LoadedSource> {
   const { readParquet } = await import('./parquet');
   let parsed;
   try {
@@ -199,7 +235,8 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
   const preview = await db.query(`SELECT * FROM ${sqlIdent(rawTable)} LIMIT 200`);
   const rows = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
   const proposal = proposeMapping(parsed.names, rows.slice(0, MAPPING_SAMPLE_ROWS));
-  const formats = detectFormats(parsed.names, rows, proposal.mapping);
+  const choices = applicable(saved, parsed.names);
+  const formats = { ...detectFormats(parsed.names, rows, choices?.mapping ?? proposal.mapping), ...(choices ? { amountFormat: choices.amountFormat, dateFormat: choices.dateFormat, dateAmbiguous: false } : {}) };
   return buildSalesTable(
     db,
     {
@@ -212,7 +249,7 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
       preview: rows.slice(0, 20),
       columnKinds: parsed.kinds,
       relation: sqlIdent(rawTable),
-      mapping: proposal.mapping,
+      mapping: choices?.mapping ?? proposal.mapping,
       mappingReasons: proposal.reasons,
       table: `sales_data_${id}`,
       warnings: [],

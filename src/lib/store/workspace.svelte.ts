@@ -4,7 +4,8 @@
  */
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
-import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource } from '../load/load-file';
+import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
+import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, type PersistOutcome } from './persist';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
@@ -42,7 +43,23 @@ export const workspace = $state({
   revision: 0,
   /** Completed load attempts (ready or failed); lets tests and the UI tell one load from the next. */
   attempts: 0,
+  /** Whether the loaded file is kept in this browser (null: nothing to keep, e.g. the published workspace). */
+  storage: null as PersistOutcome | null,
+  /** Set when a saved workspace could not be restored on start. */
+  restoreError: null as string | null,
 });
+
+/** The dropped file behind the current workspace, kept to save it again after a remap. */
+let currentFile: File | null = null;
+
+function choicesOf(source: LoadedSource): SavedChoices {
+  return { mapping: source.mapping, amountFormat: source.amountFormat, dateFormat: source.dateFormat };
+}
+
+async function persist(file: File, source: LoadedSource): Promise<void> {
+  if (__READ_ONLY__) return;
+  workspace.storage = await saveWorkspace(file, choicesOf(source));
+}
 
 const MAX_FILTER_VALUES = 1000;
 
@@ -90,6 +107,8 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
     workspace.manifest = manifest;
     workspace.source = null;
+    workspace.storage = null;
+    currentFile = null;
     workspace.warnings = [];
     workspace.currency = manifest.currency;
     workspace.info = await describe('sample', manifest.name);
@@ -135,14 +154,21 @@ export function guessCurrency(source: LoadedSource): string {
 }
 
 /** `beforeReady` runs after the data is in place and before views are told (e.g. to reset the period). */
-export async function loadFile(file: File, beforeReady: () => void = () => {}): Promise<void> {
+export async function loadFile(file: File, beforeReady: () => void = () => {}, saved?: SavedChoices): Promise<void> {
   begin('reading');
   try {
-    const source = await loadSalesFile(engine, file, (phase, fraction) => {
-      workspace.phase = phase;
-      workspace.progress = fraction;
-    });
+    const source = await loadSalesFile(
+      engine,
+      file,
+      (phase, fraction) => {
+        workspace.phase = phase;
+        workspace.progress = fraction;
+      },
+      saved,
+    );
+    currentFile = file;
     await adopt(source, beforeReady);
+    void persist(file, source);
   } catch (e) {
     fail(e);
   }
@@ -174,9 +200,34 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
       },
     );
     await adopt(source);
+    if (currentFile) void persist(currentFile, source);
   } catch (e) {
     fail(e);
   }
+}
+
+/**
+ * On start: the workspace saved in this browser if there is one (with the
+ * user's mapping), else the published one in data/. Read-only sites always
+ * open the published workspace.
+ */
+export async function restoreOrOpenSample(): Promise<void> {
+  const saved = __READ_ONLY__ ? null : await readSavedWorkspace();
+  if (saved) {
+    const file = new File([saved.file], saved.fileName, { lastModified: saved.lastModified });
+    await loadFile(file, () => {}, saved.choices);
+    if (workspace.status === 'ready') return;
+    workspace.restoreError = workspace.error?.message ?? 'unknown error';
+  }
+  await openSample();
+}
+
+/** Forgets the saved workspace and reopens the published one. */
+export async function resetWorkspace(): Promise<void> {
+  await clearSavedWorkspace();
+  currentFile = null;
+  workspace.storage = null;
+  await openSample();
 }
 
 export function dismissError(): void {

@@ -1,0 +1,36 @@
+import { test, expect, openApp, loadFile, kpi } from './fixtures';
+
+test('a dropped file and its corrected mapping come back after a reload; reset returns to the sample', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/eu-semicolon.csv')).toBe('ready');
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-state', 'saved');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await page.getByTestId('map-amount').selectOption('Profit');
+  await page.getByTestId('map-profit').selectOption('');
+  await page.getByTestId('apply-mapping').click();
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  const profitAsRevenue = 200 - 10.5 + 150.25 + 3000;
+  await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(profitAsRevenue, 6);
+
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(profitAsRevenue, 6);
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(page.getByTestId('source-name')).toHaveText('eu-semicolon.csv');
+  await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('reset-workspace').click();
+  await expect(page.getByTestId('source-name')).toContainText('sample');
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('source-name')).toContainText('sample');
+});
+
+test('without browser storage the app says so and keeps working in memory', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/cn-gbk.csv')).toBe('ready');
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-state', 'unavailable');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(16185, 6);
+});
