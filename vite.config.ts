@@ -52,7 +52,9 @@ export default defineConfig({
     // *.real.test.ts read ../shared/datasets and run in `npm run test:real` only.
     include: process.env.TARGETSCOPE_REAL ? ['src/**/*.real.test.ts'] : ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     exclude: process.env.TARGETSCOPE_REAL ? [] : ['**/*.real.test.ts', '**/node_modules/**'],
-    testTimeout: 30000,
+    testTimeout: 60000,
+    // Instantiating DuckDB-WASM in beforeAll can take a while on a busy 2-core machine.
+    hookTimeout: 60000,
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 });

@@ -33,11 +33,12 @@ export async function openApp(page: Page, hash = '#/overview?period=all'): Promi
 export type FileSpec = string | { name: string; mimeType: string; buffer: Buffer };
 
 /** Chooses a file through the real file input and waits for that load to end; returns its state. */
-export async function loadFile(page: Page, file: FileSpec): Promise<'ready' | 'error'> {
+/** One file, or several at once (a multi-file workspace). */
+export async function loadFile(page: Page, file: FileSpec | string[]): Promise<'ready' | 'error'> {
   const status = page.getByTestId('load-status');
   const before = Number(await status.getAttribute('data-attempts'));
   const input = page.getByTestId('file-input').first();
-  await input.setInputFiles(typeof file === 'string' ? path.resolve(file) : file);
+  await input.setInputFiles(Array.isArray(file) ? file.map((f) => path.resolve(f)) : typeof file === 'string' ? path.resolve(file) : file);
   await expect(status).toHaveAttribute('data-attempts', String(before + 1), { timeout: 120_000 });
   return (await status.getAttribute('data-state')) as 'ready' | 'error';
 }

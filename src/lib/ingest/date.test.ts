@@ -6,7 +6,8 @@ import { sniffText } from './sniff';
 import { decodeHead, detectEncoding } from './encoding';
 import { openTestDuckDB, queryRows, sqlString, type TestDuckDBConnection } from './test-duckdb';
 
-const DATASETS = '/work/shared/datasets';
+/** The public datasets beside the repo (../shared/datasets), or TARGETSCOPE_DATASETS. */
+const DATASETS = process.env.TARGETSCOPE_DATASETS ?? `${process.cwd()}/../shared/datasets`;
 
 const ISO: DateFormat = { kind: 'iso' };
 const DMY_YY: DateFormat = { kind: 'numeric', order: 'dmy', sep: '/', twoDigitYear: true };

@@ -11,7 +11,8 @@ import {
 } from './encoding';
 import { openTestDuckDB, queryRows, registerTestFile } from './test-duckdb';
 
-const DATASETS = '/work/shared/datasets';
+/** The public datasets beside the repo (../shared/datasets), or TARGETSCOPE_DATASETS. */
+const DATASETS = process.env.TARGETSCOPE_DATASETS ?? `${process.cwd()}/../shared/datasets`;
 const CP1252_SUPERSTORE = `${DATASETS}/superstore_cp1252/Sample - Superstore.csv`;
 const BOM_SUPERSTORE = `${DATASETS}/superstore_2020_us_ca/Sample - Superstore.csv`;
 const UTF16_TARGETS = `${DATASETS}/adventureworks_sales_targets/pl300_utf16/ResellerSalesTargets.csv`;

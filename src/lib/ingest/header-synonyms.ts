@@ -3,7 +3,7 @@
  * found in real sales exports (Excel, ERPs, Tableau/Power BI samples).
  * All entries are normalised (see normalizeHeader). Earlier entries win ties.
  */
-import type { CanonicalField } from '../model/schema';
+import type { InputField } from '../model/schema';
 
 export interface FieldSynonyms {
   /** the whole header is one of these */
@@ -12,7 +12,7 @@ export interface FieldSynonyms {
   contains: string[];
 }
 
-export const HEADER_SYNONYMS: Record<CanonicalField, FieldSynonyms> = {
+export const HEADER_SYNONYMS: Record<InputField, FieldSynonyms> = {
   date: {
     exact: ['orderdate', '订单日期', '下单日期', 'salesdate', 'saledate', '销售日期', 'invoicedate', '开票日期',
       'transactiondate', '交易日期', '成交日期', 'documentdate', '单据日期', 'postingdate', '业务日期', 'date', '日期',
@@ -64,9 +64,9 @@ export const HEADER_SYNONYMS: Record<CanonicalField, FieldSynonyms> = {
   },
   // Segment and ship mode stand in for a channel when the file has none (Superstore, Northwind).
   channel: {
-    exact: ['channel', 'saleschannel', '渠道', '销售渠道', 'segment', 'customersegment', 'businesstype', 'shipmode',
-      'shipvia'],
-    contains: ['channel', '渠道'],
+    exact: ['channel', 'saleschannel', '渠道', '销售渠道', 'segment', 'customersegment', 'businesstype', 'shipmode'],
+    // 'shipper' names the shipper of a joined lookup (Northwind shippers.companyName), not its id.
+    contains: ['channel', '渠道', 'businesstype', 'shipper'],
   },
   region: {
     exact: ['region', 'salesregion', 'territory', 'salesterritory', 'area', '地区', '区域', '大区', '销售区域', '省份',
@@ -77,6 +77,10 @@ export const HEADER_SYNONYMS: Record<CanonicalField, FieldSynonyms> = {
     exact: ['salesperson', 'salesrep', 'rep', 'salesman', 'seller', 'employee', 'employeename', 'accountmanager',
       'owner', '销售员', '业务员', '销售代表', '销售人员', '客户经理', '经办人', '负责人'],
     contains: ['salesperson', 'salesrep', 'employee', '销售员', '业务员', '销售代表'],
+  },
+  discount: {
+    exact: ['discount', 'discountrate', 'discountpct', '折扣', '折扣率'],
+    contains: ['discount', '折扣'],
   },
   team: {
     exact: ['team', 'salesteam', 'department', 'division', 'branch', '团队', '销售团队', '部门', '小组', '分公司'],

@@ -3,7 +3,7 @@
  * header names (English/Chinese synonyms) and, where headers say nothing,
  * from the sampled values. The user sees and corrects it in the UI.
  */
-import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type Mapping } from '../model/schema';
+import { INPUT_FIELDS, NUMERIC_FIELDS, type InputField, type Mapping } from '../model/schema';
 import { detectAmountFormat } from './amount';
 import { detectDateFormat } from './date';
 import { isBlankCell } from './blank';
@@ -12,7 +12,7 @@ import { HEADER_SYNONYMS, isIdLikeHeader, isSecondaryDateHeader, normalizeHeader
 export interface MappingProposal {
   mapping: Mapping;
   /** why each field was chosen, for the UI: 'header' | 'content' */
-  reasons: Partial<Record<CanonicalField, string>>;
+  reasons: Partial<Record<InputField, string>>;
 }
 
 /** Share of non-blank samples that must parse for a column to count as numeric / dates. */
@@ -23,16 +23,16 @@ const CONTENT_DATE_SHARE = 0.8;
 /** Header words that suggest a money column when no amount synonym matched. */
 const AMOUNT_HINTS = ['total', 'sum', 'value', 'gross', 'net', '合计', '总计', '总额', '总价', '额', '款'];
 
-const isNumericField = (f: CanonicalField) => (NUMERIC_FIELDS as readonly string[]).includes(f);
+const isNumericField = (f: InputField) => f === 'discount' || (NUMERIC_FIELDS as readonly string[]).includes(f);
 
 interface Candidate {
-  field: CanonicalField;
+  field: InputField;
   column: number;
   score: number;
 }
 
 /** How well a header names a field (0 = not at all). Exact synonyms beat "contains". */
-function headerScore(field: CanonicalField, header: string): number {
+function headerScore(field: InputField, header: string): number {
   const h = normalizeHeader(header);
   if (h === '') return 0;
   const { exact, contains } = HEADER_SYNONYMS[field];
@@ -78,7 +78,7 @@ function looksLikeIdValues(samples: string[]): boolean {
 }
 
 /** Whether the sampled values are compatible with the field a header suggests. */
-function contentFits(field: CanonicalField, samples: string[]): boolean {
+function contentFits(field: InputField, samples: string[]): boolean {
   if (field === 'date') {
     const { parsed, total } = detectDateFormat(samples);
     return total === 0 || parsed >= total * HEADER_DATE_SHARE;
@@ -87,32 +87,65 @@ function contentFits(field: CanonicalField, samples: string[]): boolean {
   return true;
 }
 
-export function proposeMapping(header: string[], rows: string[][]): MappingProposal {
+/** Where a column of a joined workspace came from: a lookup table (its file name) and the column's own name. */
+export interface ColumnOrigin {
+  table: string;
+  column: string;
+}
+
+/** Whether a lookup table's name names the field ('customers' → customer, 'categories' → category, 'shippers' → channel). */
+function tableNamesField(field: InputField, table: string): boolean {
+  const t = normalizeHeader(table);
+  return HEADER_SYNONYMS[field].contains.some((syn) => t.includes(syn) || (syn.endsWith('y') && t.includes(syn.slice(0, -1) + 'i')));
+}
+
+/** A column that names its row ('companyName', 'lastName', 'description'): what a lookup contributes for a name field. */
+function isNameColumn(column: string): boolean {
+  const c = normalizeHeader(column);
+  return c.endsWith('name') || ['title', 'description', 'label', '名称', '姓名', '名字'].includes(c);
+}
+
+/**
+ * Header score for a column, using its lookup table when it has one: the
+ * table's name breaks ties between equal columns (customers.companyName vs
+ * shippers.companyName) and lets a table's name column stand for the field
+ * (shippers.companyName → channel).
+ */
+function columnScore(field: InputField, header: string, origin: ColumnOrigin | null | undefined): number {
+  if (!origin) return headerScore(field, header);
+  const base = headerScore(field, origin.column);
+  const named = tableNamesField(field, origin.table);
+  if (base > 0) return base + (named ? 100 : 0);
+  return named && isNameColumn(origin.column) && !isIdLikeHeader(origin.column) && !isNumericField(field) ? 300 : 0;
+}
+
+export function proposeMapping(header: string[], rows: string[][], origins?: (ColumnOrigin | null)[]): MappingProposal {
   const mapping: Mapping = {};
-  const reasons: Partial<Record<CanonicalField, string>> = {};
+  const reasons: Partial<Record<InputField, string>> = {};
   const used = new Set<number>();
-  const assign = (field: CanonicalField, column: number, reason: 'header' | 'content') => {
+  const assign = (field: InputField, column: number, reason: 'header' | 'content') => {
     mapping[field] = header[column];
     reasons[field] = reason;
     used.add(column);
   };
 
   const candidates: Candidate[] = [];
-  for (const field of CANONICAL_FIELDS) {
+  for (const field of INPUT_FIELDS) {
     header.forEach((name, column) => {
-      const score = headerScore(field, name);
+      const score = columnScore(field, name, origins?.[column]);
       // A header that names the field exactly is trusted even when its values
       // are bad: the load then reports the rejects instead of "no date column".
       // Running numbers are still never an amount: summing them is a silent wrong number.
       const samples = columnSamples(rows, column);
-      const exact = HEADER_SYNONYMS[field].exact.includes(normalizeHeader(name)) && !isIdLikeHeader(name);
+      const own = origins?.[column]?.column ?? name;
+      const exact = HEADER_SYNONYMS[field].exact.includes(normalizeHeader(own)) && !isIdLikeHeader(own);
       const fits = exact ? !(isNumericField(field) && looksLikeIdValues(samples)) : contentFits(field, samples);
       if (score > 0 && fits) candidates.push({ field, column, score });
     });
   }
   // Best matches first; each field and each column is used once.
   candidates.sort(
-    (a, b) => b.score - a.score || CANONICAL_FIELDS.indexOf(a.field) - CANONICAL_FIELDS.indexOf(b.field) || a.column - b.column,
+    (a, b) => b.score - a.score || INPUT_FIELDS.indexOf(a.field) - INPUT_FIELDS.indexOf(b.field) || a.column - b.column,
   );
   for (const c of candidates) {
     if (mapping[c.field] === undefined && !used.has(c.column)) assign(c.field, c.column, 'header');

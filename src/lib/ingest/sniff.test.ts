@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { raggedRows, sniffText, SniffError, type SniffErrorCode } from './sniff';
 import { decodeHead, detectEncoding } from './encoding';
 
-const DATASETS = '/work/shared/datasets';
+/** The public datasets beside the repo (../shared/datasets), or TARGETSCOPE_DATASETS. */
+const DATASETS = process.env.TARGETSCOPE_DATASETS ?? `${process.cwd()}/../shared/datasets`;
 
 function sniffError(text: string, isWholeFile = true): SniffError {
   try {

@@ -9,7 +9,7 @@ import { sniffText, SniffError, raggedRows, type Sniff } from '../ingest/sniff';
 import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
 import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
-import type { CanonicalField, Mapping } from '../model/schema';
+import type { InputField, Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
@@ -38,7 +38,7 @@ export interface LoadedSource {
   /** SQL relation the canonical table is built from. */
   relation: string;
   mapping: Mapping;
-  mappingReasons: Partial<Record<CanonicalField, string>>;
+  mappingReasons: Partial<Record<InputField, string>>;
   amountFormat: AmountFormat;
   dateFormat: DateFormat | null;
   dateAmbiguous: boolean;
@@ -52,7 +52,7 @@ export interface LoadedSource {
 
 const HEAD_BYTES = 512 * 1024;
 /** Rows the mapping's content checks look at: enough to judge a column, few enough to stay instant. */
-const MAPPING_SAMPLE_ROWS = 400;
+export const MAPPING_SAMPLE_ROWS = 400;
 let loadCounter = 0;
 
 function extension(name: string): string {
@@ -66,7 +66,7 @@ function samplesOf(header: string[], rows: string[][], column: string | undefine
 }
 
 function amountSamples(header: string[], rows: string[][], mapping: Mapping): string[] {
-  const fields: CanonicalField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit'];
+  const fields: InputField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit', 'discount'];
   return fields.flatMap((f) => samplesOf(header, rows, mapping[f]));
 }
 
@@ -83,7 +83,8 @@ function applicable(choices: SavedChoices | undefined, header: string[]): SavedC
   return Object.values(choices.mapping).every((c) => c && header.includes(c)) ? choices : undefined;
 }
 
-export async function loadSalesFile(db: LoadEngine, file: File, progress: ProgressFn = () => {}, saved?: SavedChoices): Promise<LoadedSource> {
+/** Refuses what can never be a table (empty, too large, a workbook or archive) before reading it. */
+export function checkFile(file: File): void {
   const facts = { file: file.name };
   if (file.size === 0) throw new LoadError('empty', facts);
   if (file.size > MAX_FILE_BYTES) throw new LoadError('too-large', { ...facts, limit: MAX_FILE_BYTES, count: file.size });
@@ -91,11 +92,19 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   if (['xlsx', 'xls', 'zip', 'pdf', 'docx', 'png', 'jpg', 'gz'].includes(ext)) {
     throw new LoadError('unsupported-type', { ...facts, detail: ext });
   }
-  const id = ++loadCounter;
-  progress('reading', null);
-  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  if (ext === 'parquet' || isParquet(head)) return loadParquet(db, file, id, progress, saved);
+}
 
+/** A delimited text file, sniffed and registered with the engine as UTF-8. */
+export interface OpenedText {
+  guess: EncodingGuess;
+  sniff: Sniff;
+  /** The engine's name for the (transcoded) bytes. */
+  registered: string;
+}
+
+/** Reads the head (encoding, dialect, header, sample rows) and registers the bytes, transcoded to UTF-8 only if needed. */
+export async function openTextFile(db: LoadEngine, file: File, id: number, head: Uint8Array, progress: ProgressFn): Promise<OpenedText> {
+  const facts = { file: file.name };
   let guess: EncodingGuess;
   try {
     guess = detectEncoding(head);
@@ -103,11 +112,9 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
     if (e instanceof EncodingError) throw new LoadError('binary', { ...facts, detail: e.message });
     throw e;
   }
-  const isWholeFile = file.size <= HEAD_BYTES;
-  const text = decodeHead(head, guess);
-  let sniff;
+  let sniff: Sniff;
   try {
-    sniff = sniffText(text, isWholeFile);
+    sniff = sniffText(decodeHead(head, guess), file.size <= HEAD_BYTES);
   } catch (e) {
     if (e instanceof SniffError) {
       const code = e.code === 'empty' ? 'empty' : e.code === 'header-only' ? 'header-only' : e.code === 'ragged' ? 'ragged' : 'read-failed';
@@ -122,6 +129,29 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
   } else {
     await db.registerFile(registered, file);
   }
+  return { guess, sniff, registered };
+}
+
+export function nextLoadId(): number {
+  return ++loadCounter;
+}
+
+export async function readHead(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+}
+
+export function isParquetFile(file: File, head: Uint8Array): boolean {
+  return extension(file.name) === 'parquet' || isParquet(head);
+}
+
+export async function loadSalesFile(db: LoadEngine, file: File, progress: ProgressFn = () => {}, saved?: SavedChoices): Promise<LoadedSource> {
+  const facts = { file: file.name };
+  checkFile(file);
+  const id = nextLoadId();
+  progress('reading', null);
+  const head = await readHead(file);
+  if (isParquetFile(file, head)) return loadParquet(db, file, id, progress, saved);
+  const { guess, sniff, registered } = await openTextFile(db, file, id, head, progress);
   const plan = planCsv(registered, sniff, saved);
   const warnings: LoadWarning[] = [];
   const ragged = raggedRows(sniff);
@@ -159,7 +189,7 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
 /** How to read a sniffed CSV: the mapping, the formats, and the relations to build the canonical table from. */
 export interface CsvPlan {
   mapping: Mapping;
-  reasons: Partial<Record<CanonicalField, string>>;
+  reasons: Partial<Record<InputField, string>>;
   formats: ReturnType<typeof detectFormats>;
   /** Every column as text: always works, every value parsed by our grammars. */
   text: { relation: string; columnKinds: Record<string, SourceKind> };
@@ -195,7 +225,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Source columns DuckDB can read as DOUBLE or DATE directly, judged from the sample. */
 function typedColumns(header: string[], rows: string[][], mapping: Mapping, amountFormat: AmountFormat): Record<string, 'DOUBLE' | 'DATE'> {
   const out: Record<string, 'DOUBLE' | 'DATE'> = {};
-  const numericFields: CanonicalField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit'];
+  const numericFields: InputField[] = ['amount', 'quantity', 'unit_price', 'cost', 'profit', 'discount'];
   for (const field of numericFields) {
     const column = mapping[field];
     const samples = samplesOf(header, rows, column);
@@ -211,9 +241,18 @@ function typedColumns(header: string[], rows: string[][], mapping: Mapping, amou
  * sniffer is off: it is faster, and a ragged row then fails with its line
  * number instead of "could not detect the dialect".
  */
-export function csvRelation(name: string, delimiter: string, quote: string, header: string[], types: Record<string, string> = {}): string {
+export function csvRelation(
+  name: string,
+  delimiter: string,
+  quote: string,
+  header: string[],
+  types: Record<string, string> = {},
+  /** Pads short rows and ignores extra fields: only for lookup tables, with a warning (never for facts). */
+  tolerant = false,
+): string {
   const columns = header.map((h) => `${sqlString(h)}: ${sqlString(types[h] ?? 'VARCHAR')}`).join(', ');
-  return `read_csv(${sqlString(name)}, auto_detect=false, header=true, delim=${sqlString(delimiter)}, quote=${sqlString(quote)}, escape=${sqlString(quote)}, columns={${columns}})`;
+  const lenient = tolerant ? ', strict_mode=false, null_padding=true' : '';
+  return `read_csv(${sqlString(name)}, auto_detect=false, header=true, delim=${sqlString(delimiter)}, quote=${sqlString(quote)}, escape=${sqlString(quote)}, columns={${columns}}${lenient})`;
 }
 
 function isParquet(head: Uint8Array): boolean {
@@ -259,7 +298,7 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
   );
 }
 
-function detectFormats(header: string[], rows: string[][], mapping: Mapping) {
+export function detectFormats(header: string[], rows: string[][], mapping: Mapping) {
   const amount = detectAmountFormat(amountSamples(header, rows, mapping));
   const date = detectDateFormat(samplesOf(header, rows, mapping.date));
   const textToClean = header.filter((h, i) => needsCleaning(rows.map((r) => r[i] ?? '')));

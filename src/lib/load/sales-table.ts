@@ -13,7 +13,7 @@
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
 import { CELL_SPACE, NULL_MARKERS, isBlankCell } from '../ingest/blank';
-import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type Mapping } from '../model/schema';
+import { CANONICAL_FIELDS, NUMERIC_FIELDS, type CanonicalField, type InputField, type Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 
 /** How DuckDB typed a source column: CSV text is always 'text'; Parquet/Arrow keep their types. */
@@ -40,7 +40,7 @@ export function needsCleaning(samples: string[]): boolean {
   return samples.some((s) => s !== '' && (padded(s) || isBlankCell(s)));
 }
 
-function source(plan: SalesTablePlan, field: CanonicalField): { column: string; expr: string; kind: SourceKind } | null {
+function source(plan: SalesTablePlan, field: InputField): { column: string; expr: string; kind: SourceKind } | null {
   const column = plan.mapping[field];
   if (!column) return null;
   return { column, expr: sqlIdent(column), kind: plan.columnKinds[column] ?? 'text' };
@@ -48,7 +48,7 @@ function source(plan: SalesTablePlan, field: CanonicalField): { column: string; 
 
 const asText = (expr: string) => `CAST(${expr} AS VARCHAR)`;
 
-function parsedNumber(plan: SalesTablePlan, field: CanonicalField): string | null {
+function parsedNumber(plan: SalesTablePlan, field: InputField): string | null {
   const c = source(plan, field);
   if (!c) return null;
   if (c.kind === 'number') return `CAST(${c.expr} AS DOUBLE)`;
@@ -81,7 +81,7 @@ export function amountIsDerived(mapping: Mapping): boolean {
 }
 
 /** The source column's text, carried along so values that failed to parse can be shown (dropped at the end). */
-function rawText(plan: SalesTablePlan, field: CanonicalField): string {
+function rawText(plan: SalesTablePlan, field: InputField): string {
   const c = source(plan, field);
   return c && c.kind === 'text' ? c.expr : 'NULL::VARCHAR';
 }
@@ -98,6 +98,7 @@ export function salesSelectSql(plan: SalesTablePlan): string {
     `${rawText(plan, 'amount')} AS _amount_text`,
     `${rawText(plan, 'quantity')} AS _quantity_text`,
     `${rawText(plan, 'unit_price')} AS _price_text`,
+    `${parsedNumber(plan, 'discount') ?? 'NULL::DOUBLE'} AS _discount`,
     'row_number() OVER () + 1 AS _row',
   );
   return `SELECT ${select.join(',\n  ')}\nFROM ${plan.from}`;
@@ -112,7 +113,9 @@ export function salesSelectSql(plan: SalesTablePlan): string {
 export function salesTableSql(plan: SalesTablePlan, table: string): string {
   const m = plan.mapping;
   const derived = amountIsDerived(m);
-  const amount = derived ? 'round(quantity * unit_price, 2)' : 'amount';
+  // A discount is a fraction of the list amount (Northwind: 0.05 = 5 %).
+  // Not rounded per line: totals then match a computation over the same columns.
+  const amount = derived ? (m.discount ? 'quantity * unit_price * (1 - coalesce(_discount, 0))' : 'quantity * unit_price') : 'amount';
   const cost = !m.cost && m.profit ? 'amount - profit' : 'cost';
   const profit = !m.profit && m.cost ? 'amount - cost' : 'profit';
   const amountRaw = derived
@@ -121,7 +124,7 @@ export function salesTableSql(plan: SalesTablePlan, table: string): string {
   return `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS
 WITH parsed AS (${salesSelectSql(plan)}),
 with_amount AS (
-  SELECT * EXCLUDE (_date_text, _amount_text, _quantity_text, _price_text) REPLACE (${amount} AS amount),
+  SELECT * EXCLUDE (_date_text, _amount_text, _quantity_text, _price_text, _discount) REPLACE (${amount} AS amount),
     CASE WHEN date IS NULL THEN _date_text END AS _date_raw,
     ${amountRaw} AS _amount_raw
   FROM parsed)

@@ -25,5 +25,13 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const NUMERIC_FIELDS = ['amount', 'quantity', 'unit_price', 'cost', 'profit'] as const;
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
-/** canonical field → source column name in the file (absent = not mapped). */
-export type Mapping = Partial<Record<CanonicalField, string>>;
+/**
+ * Fields a file's columns can be mapped to: the canonical ones plus inputs
+ * that only feed a derivation (discount: amount = quantity × unit price ×
+ * (1 − discount) when there is no amount column, as in Northwind).
+ */
+export const INPUT_FIELDS = [...CANONICAL_FIELDS, 'discount'] as const;
+export type InputField = (typeof INPUT_FIELDS)[number];
+
+/** field → source column name in the file (absent = not mapped). */
+export type Mapping = Partial<Record<InputField, string>>;

@@ -11,11 +11,16 @@ const DB_NAME = 'targetscope';
 const STORE = 'workspace';
 const KEY = 'current';
 
-export interface SavedWorkspace {
-  version: 1;
-  file: Blob;
-  fileName: string;
+export interface SavedFile {
+  blob: Blob;
+  name: string;
   lastModified: number;
+}
+
+export interface SavedWorkspace {
+  version: 2;
+  /** One sales file, or the files of a multi-file workspace. */
+  files: SavedFile[];
   choices: SavedChoices;
   savedAt: string;
 }
@@ -39,14 +44,12 @@ function failure(e: unknown): PersistOutcome {
   return { ok: false, reason: 'error', message };
 }
 
-export async function saveWorkspace(file: File, choices: SavedChoices): Promise<PersistOutcome> {
+export async function saveWorkspace(files: File[], choices: SavedChoices): Promise<PersistOutcome> {
   try {
     const db = await open();
     const record: SavedWorkspace = {
-      version: 1,
-      file,
-      fileName: file.name,
-      lastModified: file.lastModified,
+      version: 2,
+      files: files.map((f) => ({ blob: f, name: f.name, lastModified: f.lastModified })),
       choices: JSON.parse(JSON.stringify(choices)) as SavedChoices,
       savedAt: new Date().toISOString(),
     };
@@ -58,13 +61,19 @@ export async function saveWorkspace(file: File, choices: SavedChoices): Promise<
   }
 }
 
+/** The saved files as File objects again. */
+export function savedFiles(saved: SavedWorkspace): File[] {
+  return saved.files.map((f) => new File([f.blob], f.name, { lastModified: f.lastModified }));
+}
+
 /** The saved workspace, or null when there is none or it cannot be read (never throws). */
 export async function readSavedWorkspace(): Promise<SavedWorkspace | null> {
   try {
     const db = await open();
     const record = (await db.get(STORE, KEY)) as SavedWorkspace | undefined;
     db.close();
-    if (!record || record.version !== 1 || !(record.file instanceof Blob) || typeof record.fileName !== 'string') return null;
+    if (!record || record.version !== 2 || !Array.isArray(record.files) || record.files.length === 0) return null;
+    if (!record.files.every((f) => f.blob instanceof Blob && typeof f.name === 'string')) return null;
     return record;
   } catch {
     return null;

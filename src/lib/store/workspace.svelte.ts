@@ -5,7 +5,8 @@
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
-import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, type PersistOutcome } from './persist';
+import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { loadWorkspaceFiles, type Join, type WorkspaceFile } from '../load/workspace-files';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
@@ -47,18 +48,21 @@ export const workspace = $state({
   storage: null as PersistOutcome | null,
   /** Set when a saved workspace could not be restored on start. */
   restoreError: null as string | null,
+  /** The files of a multi-file workspace and the joins between them (empty for one file). */
+  files: [] as WorkspaceFile[],
+  joins: [] as Join[],
 });
 
-/** The dropped file behind the current workspace, kept to save it again after a remap. */
-let currentFile: File | null = null;
+/** The dropped files behind the current workspace, kept to save them again after a remap. */
+let currentFiles: File[] = [];
 
 function choicesOf(source: LoadedSource): SavedChoices {
   return { mapping: source.mapping, amountFormat: source.amountFormat, dateFormat: source.dateFormat };
 }
 
-async function persist(file: File, source: LoadedSource): Promise<void> {
-  if (__READ_ONLY__) return;
-  workspace.storage = await saveWorkspace(file, choicesOf(source));
+async function persist(files: File[], source: LoadedSource): Promise<void> {
+  if (__READ_ONLY__ || files.length === 0) return;
+  workspace.storage = await saveWorkspace(files, choicesOf(source));
 }
 
 const MAX_FILTER_VALUES = 1000;
@@ -108,7 +112,9 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     workspace.manifest = manifest;
     workspace.source = null;
     workspace.storage = null;
-    currentFile = null;
+    workspace.files = [];
+    workspace.joins = [];
+    currentFiles = [];
     workspace.warnings = [];
     workspace.currency = manifest.currency;
     workspace.info = await describe('sample', manifest.name);
@@ -153,22 +159,33 @@ export function guessCurrency(source: LoadedSource): string {
   return 'USD';
 }
 
-/** `beforeReady` runs after the data is in place and before views are told (e.g. to reset the period). */
-export async function loadFile(file: File, beforeReady: () => void = () => {}, saved?: SavedChoices): Promise<void> {
+/**
+ * Loads one sales file, or several related files as one workspace (facts plus
+ * lookups, joined). `beforeReady` runs after the data is in place and before
+ * views are told (e.g. to reset the period); `saved` restores earlier choices.
+ */
+export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices): Promise<void> {
   begin('reading');
+  const progress = (phase: LoadPhase, fraction: number | null) => {
+    workspace.phase = phase;
+    workspace.progress = fraction;
+  };
   try {
-    const source = await loadSalesFile(
-      engine,
-      file,
-      (phase, fraction) => {
-        workspace.phase = phase;
-        workspace.progress = fraction;
-      },
-      saved,
-    );
-    currentFile = file;
-    await adopt(source, beforeReady);
-    void persist(file, source);
+    if (files.length === 1) {
+      const source = await loadSalesFile(engine, files[0], progress, saved);
+      workspace.files = [];
+      workspace.joins = [];
+      currentFiles = files;
+      await adopt(source, beforeReady);
+      void persist(files, source);
+    } else {
+      const loaded = await loadWorkspaceFiles(engine, files, progress, saved);
+      workspace.files = loaded.files;
+      workspace.joins = loaded.joins;
+      currentFiles = files;
+      await adopt(loaded.source, beforeReady);
+      void persist(files, loaded.source);
+    }
   } catch (e) {
     fail(e);
   }
@@ -200,7 +217,7 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
       },
     );
     await adopt(source);
-    if (currentFile) void persist(currentFile, source);
+    void persist(currentFiles, source);
   } catch (e) {
     fail(e);
   }
@@ -214,8 +231,7 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
 export async function restoreOrOpenSample(): Promise<void> {
   const saved = __READ_ONLY__ ? null : await readSavedWorkspace();
   if (saved) {
-    const file = new File([saved.file], saved.fileName, { lastModified: saved.lastModified });
-    await loadFile(file, () => {}, saved.choices);
+    await loadFiles(savedFiles(saved), () => {}, saved.choices);
     if (workspace.status === 'ready') return;
     workspace.restoreError = workspace.error?.message ?? 'unknown error';
   }
@@ -225,7 +241,7 @@ export async function restoreOrOpenSample(): Promise<void> {
 /** Forgets the saved workspace and reopens the published one. */
 export async function resetWorkspace(): Promise<void> {
   await clearSavedWorkspace();
-  currentFile = null;
+  currentFiles = [];
   workspace.storage = null;
   await openSample();
 }

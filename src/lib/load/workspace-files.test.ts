@@ -1,0 +1,74 @@
+/**
+ * Several files at once, on hand-made files: classification, key proposal
+ * (by name and by values), unmatched keys kept and listed, and the joined
+ * totals against hand-worked numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
+import { classifyFile, loadWorkspaceFiles } from './workspace-files';
+import { salesViewSql } from './sales-table';
+
+let db: NodeDuckDB;
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+});
+afterAll(() => db.close());
+
+const file = (name: string, text: string) => new File([text], name);
+
+const ORDERS = `OrderNo|OrderDate|CustKey|ShipBy|Amount
+A1|2025-01-05|C1|2|100.00
+A2|2025-01-06|C2|1|250.50
+A3|2025-02-01|C1|2|80.00
+A4|2025-02-02|C9|1|20.00
+`;
+const CUSTOMERS = `CustKey,Customer Name,Region
+C1,Acme Ltd,East
+C2,Bolt GmbH,West
+`;
+const SHIPPERS = `ShipperCode,Shipper Name
+1,Speedy
+2,United
+3,Federal
+`;
+const TARGETS = `Year,Rep,M01,M02,M03,M04,M05,M06,M07,M08,M09,M10,M11,M12
+2025,Ann,1,2,3,4,5,6,7,8,9,10,11,12
+`;
+
+describe('classifying files', () => {
+  it('tells facts, lookups and targets apart', () => {
+    expect(classifyFile(['OrderNo', 'OrderDate', 'CustKey', 'Amount'], [['A1', '2025-01-05', 'C1', '100']])).toBe('sales');
+    expect(classifyFile(['CustKey', 'Customer Name', 'Region'], [['C1', 'Acme', 'East']])).toBe('lookup');
+    expect(classifyFile(TARGETS.split('\n')[0].split(','), [TARGETS.split('\n')[1].split(',')])).toBe('targets');
+    expect(classifyFile(['EmployeeID', 'TargetAmount', 'TargetMonth'], [['1', '500', '2017/12/01']])).toBe('targets');
+  });
+});
+
+describe('a workspace of related files', () => {
+  it('joins lookups by key name and by values, keeps unmatched rows, and maps the joined names', async () => {
+    const ws = await loadWorkspaceFiles(db, [file('orders.psv', ORDERS), file('customers.csv', CUSTOMERS), file('shippers.csv', SHIPPERS), file('targets.csv', TARGETS)]);
+    expect(ws.facts.fileName).toBe('orders.psv');
+    expect(Object.fromEntries(ws.files.map((f) => [f.fileName, f.role]))).toEqual({
+      'orders.psv': 'sales',
+      'customers.csv': 'lookup',
+      'shippers.csv': 'lookup',
+      'targets.csv': 'targets',
+    });
+    const byTo = Object.fromEntries(ws.joins.map((j) => [ws.files.find((f) => f.id === j.toFile)!.fileName, j]));
+    // By name: CustKey → customers.CustKey; C9 has no customer: 3 of 4 rows match, C9 listed.
+    expect(byTo['customers.csv']).toMatchObject({ fromColumn: 'CustKey', toColumn: 'CustKey', keyedRows: 4, matchedRows: 3, unmatched: ['C9'] });
+    // By values: every ShipBy value (1, 2) is a ShipperCode.
+    expect(byTo['shippers.csv']).toMatchObject({ fromColumn: 'ShipBy', toColumn: 'ShipperCode', keyedRows: 4, matchedRows: 4, unmatched: [] });
+    expect(ws.source.mapping).toMatchObject({ date: 'OrderDate', amount: 'Amount', customer: 'Customer Name', region: 'Region', order_id: 'OrderNo' });
+
+    await db.query(salesViewSql(ws.source.table));
+    const rows = await db.query<{ region: string | null; revenue: number; n: number }>(
+      'SELECT region, sum(amount) AS revenue, count(*) AS n FROM sales GROUP BY 1 ORDER BY 1 NULLS LAST',
+    );
+    expect(rows).toEqual([
+      { region: 'East', revenue: 180, n: 2 },
+      { region: 'West', revenue: 250.5, n: 1 },
+      { region: null, revenue: 20, n: 1 }, // the unmatched C9 row is kept
+    ]);
+  });
+});

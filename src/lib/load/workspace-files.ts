@@ -1,0 +1,342 @@
+/**
+ * Several related files at once (an ERP's order lines plus its lookup tables,
+ * e.g. Adventure Works or Northwind): each file becomes a text table, is
+ * classified, and lookups are joined to the facts through proposed keys.
+ * The joined relation is then mapped and loaded like a single file.
+ */
+import { proposeMapping, type ColumnOrigin } from '../ingest/mapping';
+import { normalizeHeader } from '../ingest/header-synonyms';
+import type { SqlRunner } from '../engine/types';
+import { sqlIdent } from '../model/sql';
+import { missingRequired } from '../ingest/mapping';
+import { LoadError, type LoadWarning } from './errors';
+import { raggedRows } from '../ingest/sniff';
+import type { SourceKind } from './sales-table';
+import {
+  buildSalesTable,
+  checkFile,
+  csvRelation,
+  detectFormats,
+  MAPPING_SAMPLE_ROWS,
+  type LoadedSource,
+  type SavedChoices,
+  isParquetFile,
+  nextLoadId,
+  openTextFile,
+  readHead,
+  type LoadEngine,
+  type ProgressFn,
+} from './load-file';
+
+export type FileRole = 'sales' | 'lookup' | 'targets' | 'ignored';
+
+export interface WorkspaceFile {
+  id: number;
+  fileName: string;
+  /** Short name used to qualify its columns ("Product.csv" → "Product"). */
+  name: string;
+  /** The engine table holding the file as text. */
+  table: string;
+  header: string[];
+  rows: number;
+  encoding: string | null;
+  delimiter: string | null;
+  role: FileRole;
+  sample: string[][];
+  warnings: LoadWarning[];
+}
+
+/** A proposed (or confirmed) join: facts' column → a lookup's key. */
+export interface Join {
+  /** Where the key lives: the fact table or an already joined lookup (by file id). */
+  fromFile: number;
+  fromColumn: string;
+  toFile: number;
+  toColumn: string;
+  /** Fact rows whose key found a match, out of all fact rows with a key. */
+  matchedRows: number;
+  keyedRows: number;
+  /** A few keys without a match (never dropped silently: the rows stay, with empty lookup columns). */
+  unmatched: string[];
+}
+
+const MONTH_COLUMN = /^(m|month)?0?([1-9]|1[0-2])$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^([1-9]|1[0-2])月$/;
+const TARGET_WORD = /target|quota|plan|budgetamount|目标|指标|任务/;
+
+/** Classifies a file from its header and sample: sales facts, targets, or a lookup table. */
+export function classifyFile(header: string[], rows: string[][]): FileRole {
+  const normalized = header.map(normalizeHeader);
+  const monthColumns = normalized.filter((h) => MONTH_COLUMN.test(h)).length;
+  if (monthColumns >= 6 || normalized.some((h) => TARGET_WORD.test(h))) return 'targets';
+  const { mapping } = proposeMapping(header, rows.slice(0, 200));
+  const hasAmount = !missingRequired(mapping).includes('amount');
+  return hasAmount ? 'sales' : 'lookup';
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_');
+}
+
+/** Loads each file as a text table (nothing parsed yet) and classifies it. */
+export async function openWorkspaceFiles(db: LoadEngine, files: File[], progress: ProgressFn = () => {}): Promise<WorkspaceFile[]> {
+  const out: WorkspaceFile[] = [];
+  for (const file of files) {
+    checkFile(file);
+    progress('reading', out.length / files.length);
+    const id = nextLoadId();
+    const head = await readHead(file);
+    if (isParquetFile(file, head)) throw new LoadError('unsupported-type', { file: file.name, detail: 'parquet (several files at once)' });
+    const { guess, sniff, registered } = await openTextFile(db, file, id, head, progress);
+    const table = `file_${id}`;
+    const role = classifyFile(sniff.header, sniff.rows);
+    const warnings: LoadWarning[] = [];
+    const read = (tolerant: boolean) =>
+      db.query(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, {}, tolerant)}`);
+    try {
+      await read(false);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const line = /Line: (\d+)/.exec(message);
+      // A lookup with unquoted delimiters inside a field (Northwind's addresses) still gives its keys and
+      // names, which come first; the facts are never read leniently.
+      if (role === 'sales' || !/Expected Number of Columns/.test(message)) {
+        throw new LoadError('read-failed', { file: file.name, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
+      }
+      await read(true);
+      warnings.push({ code: 'ragged-rows', facts: { file: file.name, row: line ? Number(line[1]) : undefined, count: raggedRows(sniff).length } });
+    }
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
+    out.push({
+      id,
+      fileName: file.name,
+      name: baseName(file.name),
+      table,
+      header: sniff.header,
+      rows: Number(n),
+      encoding: guess.encoding + (guess.bom ? ' (BOM)' : ''),
+      delimiter: sniff.delimiter,
+      role,
+      sample: sniff.rows.slice(0, 200),
+      warnings,
+    });
+  }
+  return out;
+}
+
+/** The facts: the largest file classified as sales. */
+export function chooseFacts(files: WorkspaceFile[]): WorkspaceFile | null {
+  const sales = files.filter((f) => f.role === 'sales').sort((a, b) => b.rows - a.rows);
+  return sales[0] ?? null;
+}
+
+interface Column {
+  file: WorkspaceFile;
+  column: string;
+}
+
+/**
+ * Proposes joins breadth-first from the facts: a lookup joins where one of
+ * the available columns has the same name as one of its columns whose values
+ * are unique (its key), or, failing that, where a column's values all appear
+ * among a unique lookup column's values (Northwind's shipVia → shipperID).
+ * Each lookup joins once.
+ */
+export async function proposeJoins(db: SqlRunner, facts: WorkspaceFile, lookups: WorkspaceFile[]): Promise<Join[]> {
+  const joins: Join[] = [];
+  const available: Column[] = facts.header.map((column) => ({ file: facts, column }));
+  const pending = [...lookups];
+  const uniqueCache = new Map<string, boolean>();
+  const isUnique = async (f: WorkspaceFile, column: string) => {
+    const key = `${f.table}.${column}`;
+    if (!uniqueCache.has(key)) {
+      const [r] = await db.query<{ d: number; n: number }>(
+        `SELECT count(DISTINCT ${sqlIdent(column)}) AS d, count(${sqlIdent(column)}) AS n FROM ${sqlIdent(f.table)}`,
+      );
+      uniqueCache.set(key, Number(r.n) > 0 && Number(r.d) === Number(r.n));
+    }
+    return uniqueCache.get(key)!;
+  };
+  let progress = true;
+  while (progress && pending.length > 0) {
+    progress = false;
+    for (const lookup of [...pending]) {
+      const join = (await joinByName(db, facts, joins, available, lookup, isUnique)) ?? (await joinByValues(db, facts, joins, available, lookup, isUnique));
+      if (!join) continue;
+      joins.push(join);
+      available.push(...lookup.header.filter((c) => c !== join.toColumn).map((column) => ({ file: lookup, column })));
+      pending.splice(pending.indexOf(lookup), 1);
+      progress = true;
+    }
+  }
+  return joins;
+}
+
+type UniqueCheck = (f: WorkspaceFile, column: string) => Promise<boolean>;
+
+async function joinByName(db: SqlRunner, facts: WorkspaceFile, joins: Join[], available: Column[], lookup: WorkspaceFile, isUnique: UniqueCheck) {
+  for (const to of lookup.header) {
+    const from = available.find((a) => normalizeHeader(a.column) === normalizeHeader(to));
+    if (!from || !(await isUnique(lookup, to))) continue;
+    const join = await measureJoin(db, facts, joins, from, lookup, to);
+    if (join.matchedRows > 0) return join;
+  }
+  return null;
+}
+
+/** Share of a column's distinct values that must be keys of the lookup for a join by values. */
+const VALUE_JOIN_SHARE = 0.95;
+
+async function joinByValues(db: SqlRunner, facts: WorkspaceFile, joins: Join[], available: Column[], lookup: WorkspaceFile, isUnique: UniqueCheck) {
+  const keys = [];
+  for (const column of lookup.header) if (await isUnique(lookup, column)) keys.push(column);
+  let best: { from: Column; to: string; share: number } | null = null;
+  let tie = false;
+  for (const to of keys) {
+    for (const from of available) {
+      if (joins.some((j) => j.fromFile === from.file.id && j.fromColumn === from.column)) continue;
+      const [r] = await db.query<{ d: number; hit: number }>(
+        `SELECT count(DISTINCT a.v) AS d, count(DISTINCT a.v) FILTER (WHERE b.k IS NOT NULL) AS hit
+         FROM (SELECT DISTINCT ${sqlIdent(from.column)} AS v FROM ${sqlIdent(from.file.table)} WHERE ${sqlIdent(from.column)} IS NOT NULL) a
+         LEFT JOIN (SELECT ${sqlIdent(to)} AS k FROM ${sqlIdent(lookup.table)}) b ON a.v = b.k`,
+      );
+      const d = Number(r.d);
+      if (d < 2) continue;
+      const share = Number(r.hit) / d;
+      if (share < VALUE_JOIN_SHARE) continue;
+      if (best && Math.abs(share - best.share) < 1e-9) tie = true;
+      else if (!best || share > best.share) {
+        best = { from, to, share };
+        tie = false;
+      }
+    }
+  }
+  if (!best || tie) return null;
+  return measureJoin(db, facts, joins, best.from, lookup, best.to);
+}
+
+/** Match counts for a join, measured on the fact rows through the joins already made. */
+async function measureJoin(db: SqlRunner, facts: WorkspaceFile, joins: Join[], from: Column, lookup: WorkspaceFile, to: string): Promise<Join> {
+  const key = columnRef(facts, from.file.id, from.column);
+  const base = `FROM ${sqlIdent(facts.table)} f ${joinsSql(facts, joins)}`;
+  const keys = `(SELECT ${sqlIdent(to)} FROM ${sqlIdent(lookup.table)} WHERE ${sqlIdent(to)} IS NOT NULL)`;
+  const [r] = await db.query<{ keyed: number; matched: number }>(
+    `SELECT count(${key}) AS keyed, count(${key}) FILTER (WHERE ${key} IN ${keys}) AS matched ${base}`,
+  );
+  const unmatched = await db.query<{ k: string }>(
+    `SELECT DISTINCT ${key} AS k ${base} WHERE ${key} IS NOT NULL AND ${key} NOT IN ${keys} ORDER BY 1 LIMIT 10`,
+  );
+  return {
+    fromFile: from.file.id,
+    fromColumn: from.column,
+    toFile: lookup.id,
+    toColumn: to,
+    keyedRows: Number(r.keyed),
+    matchedRows: Number(r.matched),
+    unmatched: unmatched.map((u) => String(u.k)),
+  };
+}
+
+/** Table aliases: f for the facts, l<id> for each lookup (tables are named file_<id>). */
+const alias = (id: number) => `l${id}`;
+const columnRef = (facts: WorkspaceFile, fileId: number, column: string) =>
+  fileId === facts.id ? `f.${sqlIdent(column)}` : `${alias(fileId)}.${sqlIdent(column)}`;
+
+function joinsSql(facts: WorkspaceFile, joins: Join[]): string {
+  return joins
+    .map((j) => `LEFT JOIN ${sqlIdent(`file_${j.toFile}`)} ${alias(j.toFile)} ON ${columnRef(facts, j.fromFile, j.fromColumn)} = ${alias(j.toFile)}.${sqlIdent(j.toColumn)}`)
+    .join('\n');
+}
+
+/**
+ * The facts with every joined lookup's columns. A lookup column keeps its
+ * own name when no other column has it, else it is qualified by its file
+ * ("customers.companyName") so the mapping can tell them apart. Join keys of
+ * lookups are not repeated.
+ */
+export function joinedRelationSql(
+  facts: WorkspaceFile,
+  files: WorkspaceFile[],
+  joins: Join[],
+): { sql: string; columns: string[]; origins: (ColumnOrigin | null)[] } {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const parts: { expr: string; column: string; file: WorkspaceFile }[] = facts.header.map((c) => ({ expr: `f.${sqlIdent(c)}`, column: c, file: facts }));
+  for (const j of joins) {
+    const lookup = byId.get(j.toFile);
+    if (!lookup) continue;
+    for (const c of lookup.header) if (c !== j.toColumn) parts.push({ expr: `${alias(lookup.id)}.${sqlIdent(c)}`, column: c, file: lookup });
+  }
+  const counts = new Map<string, number>();
+  for (const p of parts) counts.set(normalizeHeader(p.column), (counts.get(normalizeHeader(p.column)) ?? 0) + 1);
+  const columns: string[] = [];
+  const origins: (ColumnOrigin | null)[] = [];
+  const select = parts.map((p) => {
+    const name = p.file === facts || counts.get(normalizeHeader(p.column)) === 1 ? p.column : `${p.file.name}.${p.column}`;
+    columns.push(name);
+    origins.push(p.file === facts ? null : { table: p.file.name, column: p.column });
+    return `${p.expr} AS ${sqlIdent(name)}`;
+  });
+  return { sql: `SELECT ${select.join(', ')} FROM ${sqlIdent(facts.table)} f\n${joinsSql(facts, joins)}`, columns, origins };
+}
+
+
+/** A multi-file workspace: its files, the joins used, and the loaded sales source. */
+export interface LoadedWorkspace {
+  files: WorkspaceFile[];
+  facts: WorkspaceFile;
+  joins: Join[];
+  source: LoadedSource;
+}
+
+/**
+ * Loads several files as one workspace: classify, join the lookups to the
+ * facts, map the joined columns, build the canonical table (staged and
+ * checked like a single file). Saved choices (a restored workspace) replace
+ * the proposed mapping when they still fit.
+ */
+export async function loadWorkspaceFiles(
+  db: LoadEngine,
+  files: File[],
+  progress: ProgressFn = () => {},
+  saved?: SavedChoices,
+): Promise<LoadedWorkspace> {
+  const opened = await openWorkspaceFiles(db, files, progress);
+  const facts = chooseFacts(opened);
+  if (!facts) {
+    throw new LoadError('no-amount', {
+      file: files.map((f) => f.name).join(', '),
+      detail: opened.map((f) => `${f.fileName}: ${f.header.join(', ')}`).join(' · '),
+    });
+  }
+  const lookups = opened.filter((f) => f.role === 'lookup');
+  const joins = await proposeJoins(db, facts, lookups);
+  const joined = joinedRelationSql(facts, opened, joins);
+  const view = `joined_${facts.id}`;
+  await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
+  const sampleRows = await db.query<Record<string, unknown>>(`SELECT * FROM ${sqlIdent(view)} LIMIT ${MAPPING_SAMPLE_ROWS}`);
+  const rows = sampleRows.map((r) => joined.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+  const proposal = proposeMapping(joined.columns, rows, joined.origins);
+  const mapping = saved && Object.values(saved.mapping).every((c) => c && joined.columns.includes(c)) ? saved.mapping : proposal.mapping;
+  const detected = detectFormats(joined.columns, rows, mapping);
+  const formats = saved && mapping === saved.mapping ? { ...detected, amountFormat: saved.amountFormat, dateFormat: saved.dateFormat, dateAmbiguous: false } : detected;
+  const source = await buildSalesTable(
+    db,
+    {
+      fileName: files.length > 1 ? `${facts.fileName} + ${files.length - 1}` : facts.fileName,
+      fileSize: files.reduce((a, f) => a + f.size, 0),
+      format: 'csv',
+      encoding: facts.encoding,
+      delimiter: facts.delimiter,
+      header: joined.columns,
+      preview: rows.slice(0, 20),
+      columnKinds: Object.fromEntries(joined.columns.map((c) => [c, 'text' as SourceKind])),
+      relation: sqlIdent(view),
+      mapping,
+      mappingReasons: proposal.reasons,
+      ...formats,
+      table: `sales_data_${facts.id}`,
+      warnings: opened.flatMap((f) => f.warnings),
+    },
+    progress,
+  );
+  return { files: opened, facts, joins, source };
+}

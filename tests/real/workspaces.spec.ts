@@ -1,0 +1,48 @@
+/**
+ * Multi-file workspaces dropped in the browser (issue: several related
+ * files). Expected values from Python's csv module, see EXPECTED.md
+ * ("Multi-file workspaces").
+ */
+import { test, expect, openApp, loadFile, kpi } from '../e2e/fixtures';
+import { dataset, route } from './helpers';
+
+const AW = ['Sales.csv', 'Salesperson.csv', 'Region.csv', 'Reseller.csv', 'Product.csv', 'SalespersonRegion.csv', 'Targets.csv'].map((f) =>
+  dataset(`adventureworks_sales_targets/${f}`),
+);
+
+test('Adventure Works: all files at once; joins shown with their match share; FY2019 revenue; restored after a reload', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, AW)).toBe('ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(77548570.2, 2);
+  await route(page, '#/overview?period=custom&from=2018-07-01&to=2019-06-30&fy=7');
+  await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(27979779.53, 2);
+
+  await route(page, '#/data?period=all');
+  const joins = page.getByTestId('joins-table');
+  for (const key of ['Salesperson.EmployeeKey', 'Region.SalesTerritoryKey', 'Reseller.ResellerKey', 'Product.ProductKey']) {
+    await expect(joins.locator(`tr[data-join="${key}"] td[data-value]`)).toHaveAttribute('data-value', '1');
+  }
+  await expect(page.getByTestId('files-table').locator('tr[data-file="Targets.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'targets');
+  await expect(page.getByTestId('map-rep')).toHaveValue('Salesperson');
+  await expect(page.getByTestId('map-channel')).toHaveValue('Business Type');
+
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await route(page, '#/overview?period=all');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(77548570.2, 2);
+});
+
+test('Northwind: order lines joined to orders, customers, employees, products and shippers (as channel)', async ({ page }) => {
+  await openApp(page);
+  const files = ['orders.csv', 'order-details.csv', 'employees.csv', 'customers.csv', 'products.csv', 'shippers.csv'].map((f) => dataset(`northwind/${f}`));
+  expect(await loadFile(page, files)).toBe('ready');
+  // Σ unitPrice × quantity × (1 − discount)
+  expect(await kpi(page, 'revenue')).toBeCloseTo(1265793.0395, 3);
+  expect(await kpi(page, 'orders')).toBe(830);
+  expect(await kpi(page, 'customers')).toBe(89);
+  await expect(page.getByTestId('load-warnings')).toContainText('orders.csv');
+  const channel = page.getByTestId('chart-by-channel');
+  await channel.getByRole('button', { name: /data table|数据表/ }).click();
+  await expect(channel.locator('td[data-col="member"][data-value="United Package"]')).toBeVisible();
+  await expect(channel.locator('tr', { has: page.locator('td[data-value="United Package"]') }).locator('td[data-col="revenue"]')).toHaveAttribute('data-value', /^533547\.63/);
+});
