@@ -1,0 +1,47 @@
+/**
+ * Monthly revenue per member of a dimension with each member's share of the
+ * month (channel mix over time; also the regions' small multiples).
+ * Pure: params → SQL → typed rows.
+ */
+import type { SqlRunner } from '../engine/types';
+import type { DateRange } from '../model/period';
+import type { Dimension } from '../model/schema';
+import { sqlIdent } from '../model/sql';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import type { Basis } from '../model/view-state';
+
+export interface MonthlyMemberRow {
+  month: string;
+  member: string | null;
+  revenue: number;
+  /** revenue / the month's total (null when the month's total is 0). */
+  share: number | null;
+}
+
+export function monthlyByMemberSql(dim: Dimension, range: DateRange, filters: DimensionFilters, basis: Basis): string {
+  return `WITH m AS (
+  SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, ${sqlIdent(dim)} AS member, sum(amount) AS revenue
+  FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange(range)])}
+  GROUP BY 1, 2
+)
+SELECT month, member, revenue,
+  CASE WHEN sum(revenue) OVER (PARTITION BY month) <> 0 THEN revenue / sum(revenue) OVER (PARTITION BY month) END AS share
+FROM m ORDER BY month, member NULLS LAST`;
+}
+
+export async function queryMonthlyByMember(
+  db: SqlRunner,
+  dim: Dimension,
+  range: DateRange,
+  filters: DimensionFilters,
+  basis: Basis,
+  signal?: AbortSignal,
+): Promise<MonthlyMemberRow[]> {
+  const rows = await db.query<Record<string, unknown>>(monthlyByMemberSql(dim, range, filters, basis), { signal });
+  return rows.map((r) => ({
+    month: String(r.month),
+    member: (r.member as string | null) ?? null,
+    revenue: Number(r.revenue),
+    share: r.share === null || r.share === undefined ? null : Number(r.share),
+  }));
+}

@@ -1,0 +1,235 @@
+/**
+ * Customer lifecycle: new vs returning customers per month, churned
+ * customers with the revenue at risk, cohort retention, and one customer's
+ * history. A purchase is a sales line with amount > 0 (returns are not
+ * purchases); revenue is net (returns included) unless the basis is gross.
+ * A customer's first purchase is their first in all the loaded data that
+ * matches the dimension filters (not only in the selected period).
+ */
+import type { SqlRunner } from '../engine/types';
+import { addDays, addMonths, monthsInRange, monthStart, type DateRange } from '../model/period';
+import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import type { Basis } from '../model/view-state';
+
+export interface LifecycleParams {
+  filters: DimensionFilters;
+  basis: Basis;
+}
+
+function salesWhere(p: LifecycleParams, extra: string[] = []): string {
+  return whereClause([...dimensionPredicates(p.filters, p.basis), 'customer IS NOT NULL', ...extra]);
+}
+
+// ---------------------------------------------------------------- new vs returning
+
+export interface NewReturningRow {
+  month: string;
+  /** Customers whose first purchase is in this month. */
+  newCustomers: number;
+  /** Customers buying this month whose first purchase was in an earlier month. */
+  returningCustomers: number;
+  newRevenue: number;
+  returningRevenue: number;
+}
+
+export function newReturningSql(p: LifecycleParams, window: DateRange): string {
+  return `WITH firsts AS (
+  SELECT customer, date_trunc('month', min(date)) AS first_month FROM sales ${salesWhere(p, ['amount > 0'])} GROUP BY customer
+),
+monthly AS (
+  SELECT customer, date_trunc('month', date) AS month, sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS purchases
+  FROM sales ${salesWhere(p, [dateInRange(window)])} GROUP BY ALL
+)
+SELECT strftime(m.month, '%Y-%m-%d') AS month,
+  count(*) FILTER (WHERE m.purchases > 0 AND f.first_month = m.month) AS new_customers,
+  count(*) FILTER (WHERE m.purchases > 0 AND f.first_month < m.month) AS returning_customers,
+  coalesce(sum(m.revenue) FILTER (WHERE f.first_month = m.month), 0) AS new_revenue,
+  coalesce(sum(m.revenue) FILTER (WHERE f.first_month IS NULL OR f.first_month < m.month), 0) AS returning_revenue
+FROM monthly m LEFT JOIN firsts f USING (customer)
+GROUP BY m.month ORDER BY m.month`;
+}
+
+export async function queryNewReturning(db: SqlRunner, p: LifecycleParams, window: DateRange, signal?: AbortSignal): Promise<NewReturningRow[]> {
+  const rows = await db.query<Record<string, unknown>>(newReturningSql(p, window), { signal });
+  return rows.map((r) => ({
+    month: String(r.month),
+    newCustomers: Number(r.new_customers),
+    returningCustomers: Number(r.returning_customers),
+    newRevenue: Number(r.new_revenue),
+    returningRevenue: Number(r.returning_revenue),
+  }));
+}
+
+// ---------------------------------------------------------------- churn
+
+export interface ChurnParams extends LifecycleParams {
+  asOf: string;
+  /** A customer is churned when their last purchase is more than this many days before the as-of date. */
+  days: number;
+}
+
+/** The 12 months up to and including the as-of date: the active base and the revenue at risk. */
+export function churnBaseWindow(asOf: string): DateRange {
+  return { start: addDays(addMonths(asOf, -12), 1), end: asOf };
+}
+
+export interface ChurnedCustomer {
+  customer: string;
+  lastPurchase: string;
+  daysSince: number;
+  /** Net revenue in the 12 months to the as-of date. */
+  revenueAtRisk: number;
+}
+
+export interface ChurnSummary {
+  /** Customers with a purchase in the 12 months to the as-of date. */
+  activeBase: number;
+  churned: number;
+  churnRate: number | null;
+  revenueAtRisk: number;
+  /** Revenue of the whole base in the 12 months, for the share at risk. */
+  baseRevenue: number;
+}
+
+/**
+ * Churned = bought in the 12 months to the as-of date (the active base) but
+ * not in the last `days` days: as-of − last purchase > days.
+ */
+function churnCte(p: ChurnParams): string {
+  const base = churnBaseWindow(p.asOf);
+  return `per_customer AS (
+  SELECT customer, max(date) FILTER (WHERE amount > 0) AS last_purchase, sum(amount) AS revenue
+  FROM sales ${salesWhere(p, [dateInRange(base)])} GROUP BY customer
+  HAVING count(*) FILTER (WHERE amount > 0) > 0
+),
+flagged AS (SELECT *, date_diff('day', last_purchase, ${sqlDate(p.asOf)}) AS days_since,
+  date_diff('day', last_purchase, ${sqlDate(p.asOf)}) > ${sqlNumber(Math.floor(p.days))} AS churned FROM per_customer)`;
+}
+
+export function churnSummarySql(p: ChurnParams): string {
+  return `WITH ${churnCte(p)}
+SELECT count(*) AS active_base, count(*) FILTER (WHERE churned) AS churned,
+  coalesce(sum(revenue) FILTER (WHERE churned), 0) AS revenue_at_risk, coalesce(sum(revenue), 0) AS base_revenue
+FROM flagged`;
+}
+
+export function churnListSql(p: ChurnParams, limit = 200): string {
+  return `WITH ${churnCte(p)}
+SELECT customer, strftime(last_purchase, '%Y-%m-%d') AS last_purchase, days_since, revenue AS revenue_at_risk
+FROM flagged WHERE churned ORDER BY revenue DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}`;
+}
+
+export async function queryChurn(db: SqlRunner, p: ChurnParams, signal?: AbortSignal, limit = 200): Promise<{ summary: ChurnSummary; customers: ChurnedCustomer[] }> {
+  const [[s], list] = await Promise.all([
+    db.query<Record<string, unknown>>(churnSummarySql(p), { signal }),
+    db.query<Record<string, unknown>>(churnListSql(p, limit), { signal }),
+  ]);
+  const activeBase = Number(s?.active_base ?? 0);
+  const churned = Number(s?.churned ?? 0);
+  return {
+    summary: {
+      activeBase,
+      churned,
+      churnRate: activeBase > 0 ? churned / activeBase : null,
+      revenueAtRisk: Number(s?.revenue_at_risk ?? 0),
+      baseRevenue: Number(s?.base_revenue ?? 0),
+    },
+    customers: list.map((r) => ({
+      customer: String(r.customer),
+      lastPurchase: String(r.last_purchase),
+      daysSince: Number(r.days_since),
+      revenueAtRisk: Number(r.revenue_at_risk),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- cohorts
+
+export interface CohortCell {
+  /** First-purchase month (first day). */
+  cohort: string;
+  /** Months since the cohort month (0 = the first month, always 100 %). */
+  k: number;
+  size: number;
+  customers: number;
+  share: number;
+}
+
+/**
+ * Cohorts = customers by first-purchase month, for first months in
+ * [cohortsFrom, until]; share at k = customers of the cohort purchasing in
+ * month cohort + k / cohort size. Months after `until` are not counted.
+ */
+export function cohortsSql(p: LifecycleParams, cohorts: DateRange): string {
+  const from = sqlDate(monthStart(cohorts.start));
+  const until = sqlDate(cohorts.end);
+  return `WITH firsts AS (
+  SELECT customer, date_trunc('month', min(date)) AS cohort FROM sales ${salesWhere(p, ['amount > 0'])} GROUP BY customer
+),
+members AS (SELECT * FROM firsts WHERE cohort BETWEEN ${from} AND ${until}),
+sizes AS (SELECT cohort, count(*) AS size FROM members GROUP BY cohort),
+activity AS (
+  SELECT DISTINCT customer, date_trunc('month', date) AS month FROM sales
+  ${salesWhere(p, ['amount > 0', `date >= ${from}`, `date <= ${until}`])}
+)
+SELECT strftime(m.cohort, '%Y-%m-%d') AS cohort, date_diff('month', m.cohort, a.month) AS k, s.size, count(*) AS customers, count(*) / s.size AS share
+FROM members m JOIN activity a USING (customer) JOIN sizes s USING (cohort)
+GROUP BY m.cohort, a.month, s.size ORDER BY m.cohort, k`;
+}
+
+export async function queryCohorts(db: SqlRunner, p: LifecycleParams, cohorts: DateRange, signal?: AbortSignal): Promise<CohortCell[]> {
+  const rows = await db.query<Record<string, unknown>>(cohortsSql(p, cohorts), { signal });
+  return rows.map((r) => ({ cohort: String(r.cohort), k: Number(r.k), size: Number(r.size), customers: Number(r.customers), share: Number(r.share) }));
+}
+
+// ---------------------------------------------------------------- one customer
+
+export interface CustomerMonth {
+  month: string;
+  revenue: number;
+  orders: number;
+}
+
+export interface CustomerOrder {
+  orderId: string | null;
+  date: string;
+  revenue: number;
+  lines: number;
+}
+
+export function customerMonthsSql(p: LifecycleParams, customer: string, hasOrderId: boolean): string {
+  return `SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS revenue,
+  ${hasOrderId ? 'count(DISTINCT order_id) FILTER (WHERE amount > 0)' : 'count(*) FILTER (WHERE amount > 0)'} AS orders
+FROM sales ${salesWhere(p, [`customer = ${sqlString(customer)}`])} GROUP BY 1 ORDER BY 1`;
+}
+
+export function customerOrdersSql(p: LifecycleParams, customer: string, hasOrderId: boolean, limit = 100): string {
+  const group = hasOrderId ? 'order_id' : 'date';
+  return `SELECT ${hasOrderId ? 'order_id' : 'NULL'} AS order_id, strftime(min(date), '%Y-%m-%d') AS date, sum(amount) AS revenue, count(*) AS lines
+FROM sales ${salesWhere(p, [`customer = ${sqlString(customer)}`])} GROUP BY ${group} ORDER BY min(date) DESC, ${group} DESC LIMIT ${sqlNumber(limit)}`;
+}
+
+export async function queryCustomerHistory(
+  db: SqlRunner,
+  p: LifecycleParams,
+  customer: string,
+  hasOrderId: boolean,
+  signal?: AbortSignal,
+): Promise<{ months: CustomerMonth[]; orders: CustomerOrder[] }> {
+  const [months, orders] = await Promise.all([
+    db.query<Record<string, unknown>>(customerMonthsSql(p, customer, hasOrderId), { signal }),
+    db.query<Record<string, unknown>>(customerOrdersSql(p, customer, hasOrderId), { signal }),
+  ]);
+  return {
+    months: fillMonths(months.map((r) => ({ month: String(r.month), revenue: Number(r.revenue), orders: Number(r.orders) }))),
+    orders: orders.map((r) => ({ orderId: r.order_id === null ? null : String(r.order_id), date: String(r.date), revenue: Number(r.revenue), lines: Number(r.lines) })),
+  };
+}
+
+/** Every month from the first to the last, months without purchases as zeros (so gaps show in the chart). */
+export function fillMonths(months: CustomerMonth[]): CustomerMonth[] {
+  if (months.length === 0) return [];
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  return monthsInRange({ start: months[0].month, end: months[months.length - 1].month }).map((month) => byMonth.get(month) ?? { month, revenue: 0, orders: 0 });
+}

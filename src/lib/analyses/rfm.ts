@@ -1,0 +1,159 @@
+/**
+ * RFM scoring of the customers who bought in the analysis window.
+ * - recency R = days from the customer's last purchase to the analysis date
+ *   (the window's end, i.e. the as-of date); frequency F = distinct orders
+ *   (sales lines with amount > 0; a return is not an order; without an order
+ *   id every sales line is an order); monetary M = net revenue in the window.
+ * - Each is scored 1–5 by quintile: score = 1 + floor(5 × (rank − 1) / n),
+ *   rank = the value's rank from worst to best among the n customers, where
+ *   tied values share the lowest rank (SQL RANK()). So equal values always get
+ *   the same score, and a tie takes the lower score. Best = most recent (fewest
+ *   days), most orders, most revenue.
+ * - Segments: the first matching rule of RFM_RULES (a table shown in the UI).
+ */
+import type { SqlRunner } from '../engine/types';
+import type { DateRange } from '../model/period';
+import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import type { Basis } from '../model/view-state';
+
+export interface RfmParams {
+  /** The window whose customers are scored; its end is the analysis date. */
+  range: DateRange;
+  filters: DimensionFilters;
+  basis: Basis;
+  hasOrderId: boolean;
+}
+
+export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'promising', 'needAttention', 'atRisk', 'hibernating'] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+type Bounds = [min: number, max: number];
+export interface RfmRule {
+  segment: RfmSegment;
+  r: Bounds;
+  f: Bounds;
+  m: Bounds;
+}
+
+/** Evaluated top-down; the first rule whose R, F and M scores are all within bounds wins. The last rule catches the rest. */
+export const RFM_RULES: RfmRule[] = [
+  { segment: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
+  { segment: 'loyal', r: [3, 5], f: [4, 5], m: [1, 5] },
+  { segment: 'new', r: [4, 5], f: [1, 1], m: [1, 5] },
+  { segment: 'promising', r: [4, 5], f: [1, 3], m: [1, 5] },
+  { segment: 'atRisk', r: [1, 2], f: [3, 5], m: [1, 5] },
+  { segment: 'hibernating', r: [1, 2], f: [1, 2], m: [1, 5] },
+  { segment: 'needAttention', r: [1, 5], f: [1, 5], m: [1, 5] },
+];
+
+export function rfmSegment(r: number, f: number, m: number): RfmSegment {
+  const inside = (v: number, [lo, hi]: Bounds) => v >= lo && v <= hi;
+  return (RFM_RULES.find((rule) => inside(r, rule.r) && inside(f, rule.f) && inside(m, rule.m)) ?? RFM_RULES[RFM_RULES.length - 1]).segment;
+}
+
+/** The same rule table as a SQL CASE over columns r, f, m. */
+function segmentCaseSql(): string {
+  const between = (col: string, [lo, hi]: Bounds) => `${col} BETWEEN ${sqlNumber(lo)} AND ${sqlNumber(hi)}`;
+  const whens = RFM_RULES.map((rule) => `WHEN ${between('r', rule.r)} AND ${between('f', rule.f)} AND ${between('m', rule.m)} THEN ${sqlString(rule.segment)}`);
+  return `CASE ${whens.join(' ')} ELSE ${sqlString(RFM_RULES[RFM_RULES.length - 1].segment)} END`;
+}
+
+/** Scores per customer (all customers bought in the window), as a CTE body named `scored`. */
+function scoredCte(p: RfmParams): string {
+  const orderKey = p.hasOrderId ? 'order_id' : 'rowid_key';
+  const asOf = sqlDate(p.range.end);
+  const where = whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL']);
+  return `lines AS (SELECT customer, date, amount, ${p.hasOrderId ? 'order_id' : 'row_number() OVER () AS rowid_key'} FROM sales ${where}),
+per_customer AS (
+  SELECT customer,
+    date_diff('day', max(date) FILTER (WHERE amount > 0), ${asOf}) AS recency,
+    count(DISTINCT ${orderKey}) FILTER (WHERE amount > 0) AS frequency,
+    sum(amount) AS monetary,
+    strftime(max(date) FILTER (WHERE amount > 0), '%Y-%m-%d') AS last_order
+  FROM lines GROUP BY customer
+  HAVING count(*) FILTER (WHERE amount > 0) > 0
+),
+ranked AS (
+  SELECT *, count(*) OVER () AS n,
+    rank() OVER (ORDER BY recency DESC) AS r_rank,
+    rank() OVER (ORDER BY frequency) AS f_rank,
+    rank() OVER (ORDER BY monetary) AS m_rank
+  FROM per_customer
+),
+scored AS (
+  SELECT customer, recency, frequency, monetary, last_order,
+    1 + floor(5 * (r_rank - 1) / n)::INTEGER AS r,
+    1 + floor(5 * (f_rank - 1) / n)::INTEGER AS f,
+    1 + floor(5 * (m_rank - 1) / n)::INTEGER AS m
+  FROM ranked
+),
+segmented AS (SELECT *, ${segmentCaseSql()} AS segment FROM scored)`;
+}
+
+export interface RfmCustomer {
+  customer: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  lastOrder: string;
+  r: number;
+  f: number;
+  m: number;
+  segment: RfmSegment;
+}
+
+export interface RfmSegmentRow {
+  segment: RfmSegment;
+  customers: number;
+  revenue: number;
+  /** Share of the scored customers' revenue. */
+  revenueShare: number | null;
+  avgRecency: number;
+  avgFrequency: number;
+}
+
+export function rfmCustomersSql(p: RfmParams, search = '', limit = 100): string {
+  const filter = search.trim() ? `WHERE contains(lower(customer), lower(${sqlString(search.trim())}))` : '';
+  return `WITH ${scoredCte(p)}
+SELECT * FROM segmented ${filter} ORDER BY monetary DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}`;
+}
+
+export async function queryRfmCustomers(db: SqlRunner, p: RfmParams, search = '', limit = 100, signal?: AbortSignal): Promise<RfmCustomer[]> {
+  const rows = await db.query<Record<string, unknown>>(rfmCustomersSql(p, search, limit), { signal });
+  return rows.map((r) => ({
+    customer: String(r.customer),
+    recency: Number(r.recency),
+    frequency: Number(r.frequency),
+    monetary: Number(r.monetary),
+    lastOrder: String(r.last_order),
+    r: Number(r.r),
+    f: Number(r.f),
+    m: Number(r.m),
+    segment: r.segment as RfmSegment,
+  }));
+}
+
+export function rfmSegmentsSql(p: RfmParams): string {
+  return `WITH ${scoredCte(p)}
+SELECT segment, count(*) AS customers, sum(monetary) AS revenue, sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
+  avg(recency) AS avg_recency, avg(frequency) AS avg_frequency
+FROM segmented GROUP BY segment`;
+}
+
+/** One row per segment in RFM_SEGMENTS order (empty segments included with zeros). */
+export async function queryRfmSegments(db: SqlRunner, p: RfmParams, signal?: AbortSignal): Promise<RfmSegmentRow[]> {
+  const rows = await db.query<Record<string, unknown>>(rfmSegmentsSql(p), { signal });
+  const bySegment = new Map(rows.map((r) => [r.segment as RfmSegment, r]));
+  return RFM_SEGMENTS.map((segment) => {
+    const r = bySegment.get(segment);
+    return {
+      segment,
+      customers: Number(r?.customers ?? 0),
+      revenue: Number(r?.revenue ?? 0),
+      revenueShare: r?.revenue_share === null || r?.revenue_share === undefined ? null : Number(r.revenue_share),
+      avgRecency: Number(r?.avg_recency ?? 0),
+      avgFrequency: Number(r?.avg_frequency ?? 0),
+    };
+  });
+}
