@@ -14,6 +14,12 @@ export interface RouteEntry {
 
 export const VIEWS: Record<Route, RouteEntry> = {
   overview: { label: 'nav.overview', load: () => import('./Overview.svelte') },
+  products: { label: 'nav.products', load: () => import('./Products.svelte') },
+  channels: { label: 'nav.channels', load: () => import('./Channels.svelte') },
+  customers: { label: 'nav.customers', load: () => import('./Customers.svelte') },
+  reps: { label: 'nav.reps', load: () => import('./Reps.svelte') },
+  regions: { label: 'nav.regions', load: () => import('./Regions.svelte') },
   data: { label: 'nav.data', load: () => import('./DataView.svelte') },
   sql: { label: 'nav.sql', load: () => import('./SqlView.svelte') },
+  targets: { label: 'nav.targets', load: () => import('./Targets.svelte') },
 };

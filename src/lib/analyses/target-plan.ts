@@ -1,0 +1,168 @@
+/**
+ * Plans built or revised in the app, kept in in-memory DuckDB tables
+ * (`plan_targets`, `plan_versions`; lost on reload — persistence is the
+ * store's job). The first save copies the workspace's plan (all versions)
+ * into them, then the contract views read from them:
+ * `targets` = each fiscal year's highest version, `targets_all`, `target_versions`.
+ */
+import type { SqlRunner } from '../engine/types';
+import { addDays, addMonths, fiscalYearOf } from '../model/period';
+import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import type { Basis } from '../model/view-state';
+import type { PlanHistory, TargetRow } from '../targets/plan';
+
+export interface PlanTables {
+  unitTypes: string[];
+  companyUnit: string | null;
+  hasTargetsAll: boolean;
+  hasVersions: boolean;
+  /** The contract views already read from the app's plan tables. */
+  appPlan: boolean;
+}
+
+async function views(db: SqlRunner, signal?: AbortSignal): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; sql: string }>(
+    "SELECT view_name AS name, sql FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name IN ('targets', 'targets_all', 'target_versions')",
+    { signal },
+  );
+  return new Map(rows.map((r) => [r.name, r.sql]));
+}
+
+export async function queryPlanTables(db: SqlRunner, signal?: AbortSignal): Promise<PlanTables> {
+  const v = await views(db, signal);
+  const [units, company] = await Promise.all([
+    db.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets', { signal }),
+    queryCompanyUnit(db, signal),
+  ]);
+  return {
+    unitTypes: units.map((u) => u.unit_type),
+    companyUnit: company,
+    hasTargetsAll: v.has('targets_all'),
+    hasVersions: v.has('target_versions'),
+    appPlan: (v.get('targets') ?? '').includes('plan_targets'),
+  };
+}
+
+/** The company unit's name in the plan (e.g. 公司), or null when the plan has no company level. */
+export async function queryCompanyUnit(db: SqlRunner, signal?: AbortSignal): Promise<string | null> {
+  const [row] = await db.query<{ unit: string }>("SELECT unit FROM targets WHERE unit_type = 'company' GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1", { signal });
+  return row?.unit ?? null;
+}
+
+/**
+ * What a new plan is based on: company monthly sales of the `years` fiscal
+ * years before the planned one, and the last of them per team and per rep
+ * (own-rep credit; the rep's team from `org` when present).
+ */
+export function planHistorySql(fiscalYearStart: string, years: number, basis: Basis): string {
+  const from = addMonths(fiscalYearStart, -12 * years);
+  const gross = basis === 'gross' ? ' AND amount > 0' : '';
+  return `SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS amount
+FROM sales WHERE date BETWEEN ${sqlDate(from)} AND ${sqlDate(addDays(fiscalYearStart, -1))}${gross}
+GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * Teams and reps to cascade to: every one with sales since the base year
+ * began, weighted by their base-year sales (0 for newcomers; when all are 0
+ * the split is even).
+ */
+export function baseYearUnitsSql(fiscalYearStart: string, basis: Basis, hasOrg: boolean, hasTeam: boolean, hasRep: boolean): string {
+  const from = sqlDate(addMonths(fiscalYearStart, -12));
+  const inBase = (p: string) => `${p}date BETWEEN ${from} AND ${sqlDate(addDays(fiscalYearStart, -1))}${basis === 'gross' ? ` AND ${p}amount > 0` : ''}`;
+  const parts: string[] = [];
+  if (hasTeam) {
+    parts.push(`SELECT 'team' AS level, team AS unit, NULL AS team, coalesce(sum(amount) FILTER (WHERE ${inBase('')}), 0) AS amount
+FROM sales WHERE team IS NOT NULL AND date >= ${from} GROUP BY team`);
+  }
+  if (hasRep && hasTeam) {
+    const teamOf = hasOrg ? '(SELECT rep, team FROM org)' : '(SELECT rep, mode(team) AS team FROM sales WHERE rep IS NOT NULL GROUP BY rep)';
+    parts.push(`SELECT 'rep' AS level, s.rep AS unit, any_value(o.team) AS team, coalesce(sum(s.amount) FILTER (WHERE ${inBase('s.')}), 0) AS amount
+FROM sales s JOIN ${teamOf} o ON o.rep = s.rep WHERE s.rep IS NOT NULL AND s.date >= ${from} GROUP BY s.rep`);
+  }
+  return parts.length ? parts.join('\nUNION ALL\n') + '\nORDER BY level, unit' : 'SELECT NULL AS level, NULL AS unit, NULL AS team, 0 AS amount WHERE false';
+}
+
+export async function queryPlanHistory(
+  db: SqlRunner,
+  fiscalYearStart: string,
+  opts: { years: number; basis: Basis; hasOrg: boolean; hasTeam: boolean; hasRep: boolean },
+  signal?: AbortSignal,
+): Promise<PlanHistory> {
+  const [months, units] = await Promise.all([
+    db.query<{ month: string; amount: number }>(planHistorySql(fiscalYearStart, opts.years, opts.basis), { signal }),
+    db.query<{ level: string; unit: string; team: string | null; amount: number }>(baseYearUnitsSql(fiscalYearStart, opts.basis, opts.hasOrg, opts.hasTeam, opts.hasRep), { signal }),
+  ]);
+  const byMonth = new Map(months.map((m) => [m.month, Number(m.amount)]));
+  const years: number[][] = [];
+  for (let y = opts.years; y >= 1; y--) {
+    const start = addMonths(fiscalYearStart, -12 * y);
+    const values = Array.from({ length: 12 }, (_, i) => byMonth.get(addMonths(start, i)) ?? 0);
+    if (values.some((v) => v !== 0)) years.push(values);
+  }
+  return {
+    years,
+    teams: units.filter((u) => u.level === 'team').map((u) => ({ unit: u.unit, weight: Number(u.amount) })),
+    reps: units.filter((u) => u.level === 'rep' && u.team).map((u) => ({ unit: u.unit, team: u.team as string, weight: Number(u.amount) })),
+  };
+}
+
+/** Copies the workspace's plan into the app's tables (once) and points the contract views at them. */
+async function ensurePlanTables(db: SqlRunner): Promise<void> {
+  const v = await views(db);
+  if ((v.get('targets') ?? '').includes('plan_targets')) return;
+  const source = v.has('targets_all')
+    ? 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, CAST(version AS INTEGER) AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets_all'
+    : 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, 1 AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets';
+  await db.query(`CREATE OR REPLACE TABLE plan_targets AS ${source}`);
+  await db.query(
+    v.has('target_versions')
+      ? `CREATE OR REPLACE TABLE plan_versions AS SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, CAST(version AS INTEGER) AS version, CAST(created AS DATE) AS created,
+          CAST(effective_from AS DATE) AS effective_from, CAST(reason AS VARCHAR) AS reason, CAST(scope AS VARCHAR) AS scope FROM target_versions`
+      : 'CREATE OR REPLACE TABLE plan_versions (fiscal_year INTEGER, version INTEGER, created DATE, effective_from DATE, reason VARCHAR, scope VARCHAR)',
+  );
+  // A workspace plan without a version table still gets one row per fiscal year, so the history is complete.
+  await db.query(`INSERT INTO plan_versions SELECT DISTINCT fiscal_year, version, NULL, NULL, NULL, NULL FROM plan_targets t
+    WHERE NOT EXISTS (SELECT 1 FROM plan_versions v WHERE v.fiscal_year = t.fiscal_year AND v.version = t.version)`);
+  await db.query('CREATE OR REPLACE VIEW targets_all AS SELECT period, unit_type, unit, amount, version FROM plan_targets');
+  await db.query('CREATE OR REPLACE VIEW target_versions AS SELECT * FROM plan_versions');
+  await db.query(`CREATE OR REPLACE VIEW targets AS SELECT period, unit_type, unit, amount FROM plan_targets t
+    WHERE version = (SELECT max(version) FROM plan_targets v WHERE v.fiscal_year = t.fiscal_year)`);
+}
+
+export interface VersionMeta {
+  fiscalYearStart: string;
+  fyStartMonth: number;
+  created: string;
+  effectiveFrom: string;
+  reason: string;
+  scope: string;
+}
+
+/** Saves a full fiscal year's rows as the next version of that year's plan; returns the version number. */
+export async function savePlanVersion(db: SqlRunner, rows: TargetRow[], meta: VersionMeta): Promise<number> {
+  await ensurePlanTables(db);
+  // Labelled by the calendar year the fiscal year ends in (FY2019 = Jul 2018–Jun 2019), like the workspace's plans.
+  const fy = fiscalYearOf(meta.fiscalYearStart, meta.fyStartMonth);
+  const [row] = await db.query<{ v: number }>(`SELECT coalesce(max(version), 0) + 1 AS v FROM plan_versions WHERE fiscal_year = ${sqlNumber(fy)}`);
+  const version = Number(row.v);
+  if (rows.length > 0) {
+    const values = rows.map((r) => `(${sqlDate(r.period)}, ${sqlString(r.unit_type)}, ${sqlString(r.unit)}, ${sqlNumber(r.amount)}, ${version}, ${sqlNumber(fy)})`);
+    await db.query(`INSERT INTO plan_targets VALUES ${values.join(', ')}`);
+  }
+  await db.query(
+    `INSERT INTO plan_versions VALUES (${sqlNumber(fy)}, ${version}, ${sqlDate(meta.created)}, ${sqlDate(meta.effectiveFrom)}, ${sqlString(meta.reason)}, ${sqlString(meta.scope)})`,
+  );
+  return version;
+}
+
+/** The plan in force for a fiscal year's months, long form (for a revision's base and the export). */
+export async function queryPlanRows(db: SqlRunner, fiscalYearStart: string, signal?: AbortSignal): Promise<TargetRow[]> {
+  const rows = await db.query<TargetRow>(
+    `SELECT strftime(period, '%Y-%m-%d') AS period, unit_type, unit, amount FROM targets
+WHERE period BETWEEN ${sqlDate(fiscalYearStart)} AND ${sqlDate(addDays(addMonths(fiscalYearStart, 12), -1))}
+ORDER BY period, unit_type, unit`,
+    { signal },
+  );
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
+import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
+import { monthlyCells, pacingPath, queryStatusData, shapeStatus, type CreditRule, type StatusParams } from './target-status';
+import { DEFAULT_THRESHOLDS, implausibleAttainment } from '../targets/pacing';
+
+/**
+ * Overlapping territories: R0 and R1 share West; R3 (team T2) also covers
+ * East, which R0 (team T1) covers; the manager M1 (team T1) covers everything.
+ */
+const REP_REGIONS: [string, string][] = [
+  ['R0', 'East'], ['R0', 'West'], ['R1', 'West'], ['R2', 'North'], ['R3', 'North'], ['R3', 'East'],
+  ['M1', 'East'], ['M1', 'West'], ['M1', 'North'],
+];
+const ORG: [string, string][] = [['R0', 'T1'], ['R1', 'T1'], ['M1', 'T1'], ['R2', 'T2'], ['R3', 'T2']];
+const rows: FixtureRow[] = fixtureRows();
+
+// Monthly targets for 2024-07 … 2025-06 (covers calendar 2025 H1 and fiscal year Jul 2024–Jun 2025).
+const MONTHS = Array.from({ length: 18 }, (_, i) => {
+  const y = 2024 + Math.floor(i / 12);
+  return `${y}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+}).filter((m) => m >= '2024-07-01');
+const TARGET_OF: Record<string, number> = { ACME: 3000, T1: 1500, T2: 1400, R0: 800, R1: 600, R2: 700, R3: 0, M1: 2000 };
+const LEVEL_OF: Record<string, string> = { ACME: 'company', T1: 'team', T2: 'team', R0: 'rep', R1: 'rep', R2: 'rep', R3: 'rep', M1: 'rep' };
+
+let db: NodeDuckDB;
+beforeAll(async () => {
+  db = await openNodeDuckDB();
+  await loadFixture(db, rows);
+  await db.query(`CREATE TABLE rep_regions AS SELECT * FROM (VALUES ${REP_REGIONS.map(([r, g]) => `('${r}', '${g}')`).join(', ')}) t(rep, region)`);
+  await db.query(`CREATE TABLE org AS SELECT * FROM (VALUES ${ORG.map(([r, t]) => `('${r}', '${t}')`).join(', ')}) t(rep, team)`);
+  const values = MONTHS.flatMap((m) => Object.entries(TARGET_OF).map(([u, a]) => `(DATE '${m}', '${LEVEL_OF[u]}', '${u}', ${a}, 1)`));
+  // Version 2 of 2025 halves the company target from April on.
+  const v2 = MONTHS.filter((m) => m >= '2025-01-01').flatMap((m) =>
+    Object.entries(TARGET_OF).map(([u, a]) => `(DATE '${m}', '${LEVEL_OF[u]}', '${u}', ${u === 'ACME' && m >= '2025-04-01' ? a / 2 : a}, 2)`),
+  );
+  await db.query(`CREATE TABLE targets_all AS SELECT * FROM (VALUES ${[...values, ...v2].join(', ')}) t(period, unit_type, unit, amount, version)`);
+  await db.query(`CREATE VIEW targets AS SELECT period, unit_type, unit, amount FROM targets_all t
+    WHERE version = (SELECT max(version) FROM targets_all v WHERE year(v.period) = year(t.period))`);
+});
+afterAll(() => db.close());
+
+const params = (credit: CreditRule, over: Partial<StatusParams> = {}): StatusParams => ({
+  levels: ['company', 'team', 'rep'],
+  credit,
+  basis: 'net',
+  asOf: '2025-05-10',
+  fyStartMonth: 1,
+  version: 'current',
+  companyUnit: 'ACME',
+  hasTargetsAll: true,
+  hasOrg: true,
+  ...over,
+});
+
+/** Plain-TS credit: which units a sale line counts for, each unit once. */
+function creditedUnits(r: FixtureRow, credit: CreditRule): string[] {
+  if (credit === 'own') return ['ACME', r.team, r.rep];
+  const reps = REP_REGIONS.filter(([, g]) => g === r.region).map(([rep]) => rep);
+  const teams = new Set(reps.map((rep) => ORG.find(([o]) => o === rep)![1]));
+  return ['ACME', ...teams, ...reps];
+}
+function sumFor(unit: string, credit: CreditRule, start: string, end: string): number {
+  return rows.filter((r) => r.date >= start && r.date <= end && creditedUnits(r, credit).includes(unit)).reduce((s, r) => s + r.amount, 0);
+}
+
+describe.each(['own', 'territory'] as const)('credit rule %s', (credit) => {
+  it('YTD, QTD, MTD actuals and seasonal projections per unit match a plain-TS computation', async () => {
+    const data = await queryStatusData(db, params(credit), '2024-01-01');
+    const windows = { ytd: ['2025-01-01', '2025-12-31'], qtd: ['2025-04-01', '2025-06-30'], mtd: ['2025-05-01', '2025-05-31'] } as const;
+    for (const level of ['company', 'team', 'rep']) {
+      for (const kind of ['ytd', 'qtd', 'mtd'] as const) {
+        const status = shapeStatus(data, level, kind, DEFAULT_THRESHOLDS);
+        const [start, end] = windows[kind];
+        for (const row of status) {
+          const actual = sumFor(row.unit, credit, start, '2025-05-10');
+          expect(row.actual, `${credit} ${kind} ${row.unit}`).toBeCloseTo(actual, 6);
+          const lyRemaining = sumFor(row.unit, credit, `2024-05-11`, `2024${end.slice(4)}`);
+          expect(row.seasonalProjection).toBeCloseTo(actual + lyRemaining, 6);
+          const lyToDate = sumFor(row.unit, credit, `2024${start.slice(4)}`, '2024-05-10');
+          if (lyToDate === 0) expect(row.growth).toBeNull();
+          else expect(row.growth).toBeCloseTo((actual - lyToDate) / Math.abs(lyToDate), 9);
+        }
+      }
+    }
+  });
+});
+
+describe('overlapping territories', () => {
+  it('a team is credited each sale once, not the sum of its overlapping members', async () => {
+    const data = await queryStatusData(db, params('territory'), '2024-01-01');
+    const reps = shapeStatus(data, 'rep', 'ytd', DEFAULT_THRESHOLDS);
+    const teams = shapeStatus(data, 'team', 'ytd', DEFAULT_THRESHOLDS);
+    const t1 = teams.find((t) => t.unit === 'T1')!;
+    const members = reps.filter((r) => r.parent === 'T1').reduce((s, r) => s + r.actual, 0);
+    // T1 covers every region through M1: its actual is all sales, far less than its members' sum.
+    const all = sumFor('ACME', 'own', '2025-01-01', '2025-05-10');
+    expect(t1.actual).toBeCloseTo(all, 6);
+    expect(members).toBeGreaterThan(all * 1.5);
+    expect(reps.map((r) => r.unit)).toEqual(['M1', 'R0', 'R1', 'R2', 'R3']);
+  });
+
+  it('without an org chart a rep’s team comes from the sales (the manager, with no sales, has none)', async () => {
+    const data = await queryStatusData(db, params('territory', { hasOrg: false }), '2024-01-01');
+    const t2 = shapeStatus(data, 'team', 'ytd', DEFAULT_THRESHOLDS).find((t) => t.unit === 'T2')!;
+    // T2 = R2 (North) + R3 (North, East): North and East sales, once each
+    const expected = rows.filter((r) => r.date >= '2025-01-01' && r.date <= '2025-05-10' && ['North', 'East'].includes(r.region)).reduce((s, r) => s + r.amount, 0);
+    expect(t2.actual).toBeCloseTo(expected, 6);
+    const t1 = shapeStatus(data, 'team', 'ytd', DEFAULT_THRESHOLDS).find((t) => t.unit === 'T1')!;
+    const east = rows.filter((r) => r.date >= '2025-01-01' && r.date <= '2025-05-10' && ['East', 'West'].includes(r.region)).reduce((s, r) => s + r.amount, 0);
+    expect(t1.actual).toBeCloseTo(east, 6);
+  });
+
+  it('own rule: the manager has no own sales; most attainments plausible', async () => {
+    const data = await queryStatusData(db, params('own'), '2024-01-01');
+    const reps = shapeStatus(data, 'rep', 'ytd', DEFAULT_THRESHOLDS);
+    expect(reps.find((r) => r.unit === 'M1')!.actual).toBe(0);
+    expect(implausibleAttainment(reps.map((r) => r.attainment))).toBe(false);
+  });
+});
+
+describe('targets, children and versions', () => {
+  it('own target, children’s sum, zero target, current vs original plan', async () => {
+    const current = await queryStatusData(db, params('own'), '2024-01-01');
+    const company = shapeStatus(current, 'company', 'ytd', DEFAULT_THRESHOLDS)[0];
+    // v2: Jan–Mar 3000, Apr–Jun 1500 (months after June have no target rows)
+    expect(company.target).toBe(3 * 3000 + 3 * 1500);
+    expect(company.childTargets).toBe(6 * (1500 + 1400));
+    expect(company.unallocated).toBe(13500 - 17400);
+    // expected-to-date as of 2025-05-10: Jan–Apr 3×3000 + 1500, May 1500 × 10/31
+    expect(company.expected).toBeCloseTo(10500 + (1500 * 10) / 31, 9);
+    const t1 = shapeStatus(current, 'team', 'ytd', DEFAULT_THRESHOLDS).find((t) => t.unit === 'T1')!;
+    expect(t1.childTargets).toBe(6 * (800 + 600 + 2000));
+    const r3 = shapeStatus(current, 'rep', 'mtd', DEFAULT_THRESHOLDS).find((r) => r.unit === 'R3')!;
+    expect(r3.target).toBe(0);
+    expect(r3.attainment).toBeNull();
+    expect(r3.status).toBeNull();
+
+    const original = await queryStatusData(db, params('own', { version: 'original' }), '2024-01-01');
+    expect(shapeStatus(original, 'company', 'ytd', DEFAULT_THRESHOLDS)[0].target).toBe(6 * 3000);
+  });
+
+  it('a unit with sales but no target row is listed with no target, not hidden', async () => {
+    const data = await queryStatusData(db, params('own'), '2024-01-01');
+    data.targets.get('rep')!.delete('R1');
+    const r1 = shapeStatus(data, 'rep', 'ytd', DEFAULT_THRESHOLDS).find((r) => r.unit === 'R1')!;
+    expect(r1.target).toBeNull();
+    expect(r1.actual).toBeCloseTo(sumFor('R1', 'own', '2025-01-01', '2025-05-10'), 6);
+    expect(r1.status).toBeNull();
+  });
+
+  it('a plan without any supported level: no sales queries, no units', async () => {
+    const data = await queryStatusData(db, params('own', { levels: [] }), '2024-01-01');
+    expect(data.actuals.size).toBe(0);
+  });
+
+  it('fiscal year starting in July: YTD = Jul 2024 … as-of', async () => {
+    const data = await queryStatusData(db, params('own', { fyStartMonth: 7 }), '2024-01-01');
+    const company = shapeStatus(data, 'company', 'ytd', DEFAULT_THRESHOLDS)[0];
+    expect(company.actual).toBeCloseTo(sumFor('ACME', 'own', '2024-07-01', '2025-05-10'), 6);
+    // fiscal months Jul–Dec 2024 v1 (3000) + Jan–Mar 2025 v2 (3000) + Apr–Jun 1500
+    expect(company.target).toBe(9 * 3000 + 3 * 1500);
+    expect(company.totalDays).toBe(365);
+    // the data (2024-01-01) starts after the last fiscal year's start (2023-07-01): no seasonal projection
+    expect(company.seasonalProjection).toBeNull();
+  });
+
+  it('the heat cells and the pacing path agree with the status', async () => {
+    const data = await queryStatusData(db, params('own'), '2024-01-01');
+    const cells = monthlyCells(data, 'rep').filter((c) => c.unit === 'R0');
+    expect(cells).toHaveLength(12);
+    const jan = cells[0];
+    expect(jan.actual).toBeCloseTo(sumFor('R0', 'own', '2025-01-01', '2025-01-31'), 6);
+    expect(jan.attainment).toBeCloseTo(jan.actual! / 800, 9);
+    expect(cells[11].actual).toBeNull();
+    const path = pacingPath(data, 'company', 'ACME');
+    const ytd = shapeStatus(data, 'company', 'ytd', DEFAULT_THRESHOLDS)[0];
+    expect(path[4].cumActual).toBeCloseTo(ytd.actual, 6);
+    expect(path[5].cumActual).toBeNull();
+    expect(path[11].cumProjection).toBeCloseTo(ytd.seasonalProjection!, 6);
+    expect(path[11].cumTarget).toBe(ytd.target);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * Target status per unit (#/targets): each unit's credited sales against its
+ * own target for the month, fiscal quarter and fiscal year to date, with
+ * pacing, projections and the sum of its children's targets.
+ *
+ * SQL does every aggregate over sales (monthly credited actuals, last year's
+ * remaining days); `shapeStatus` combines them with the monthly targets
+ * through the pure pacing math in lib/targets/pacing.ts.
+ *
+ * Sales credit: 'own' = the order's own rep/team/region; 'territory' = every
+ * rep assigned to a region in `rep_regions` gets all that region's sales
+ * (many-to-many), and a team gets the sales of the regions its reps cover,
+ * each sale once: roll-ups never add up overlapping members.
+ */
+import type { SqlRunner } from '../engine/types';
+import { addMonths, type DateRange } from '../model/period';
+import { sqlDate, sqlIdent, sqlString } from '../model/sql';
+import type { Basis } from '../model/view-state';
+import {
+  PERIOD_KINDS,
+  lastYearRemainingRange,
+  lastYearToDateRange,
+  pacing,
+  periodWindow,
+  type Pacing,
+  type PeriodKind,
+  type Thresholds,
+} from '../targets/pacing';
+
+export const CREDIT_RULES = ['own', 'territory'] as const;
+export type CreditRule = (typeof CREDIT_RULES)[number];
+export const PLAN_VERSIONS = ['current', 'original'] as const;
+export type PlanVersion = (typeof PLAN_VERSIONS)[number];
+
+/** Unit types whose units are values of a sales column (besides company = everything). */
+const COLUMN_OF_LEVEL: Record<string, string> = { team: 'team', rep: 'rep', region: 'region', category: 'category', product: 'product', channel: 'channel' };
+/** The level whose targets a unit's own target is allocated to. */
+export const CHILD_LEVEL: Record<string, string> = { company: 'team', team: 'rep' };
+
+export function isSupportedLevel(level: string): boolean {
+  return level === 'company' || level in COLUMN_OF_LEVEL;
+}
+
+export interface StatusParams {
+  levels: string[];
+  credit: CreditRule;
+  basis: Basis;
+  asOf: string;
+  fyStartMonth: number;
+  version: PlanVersion;
+  /** The company unit's name (from the plan), credited with every sale. */
+  companyUnit: string;
+  /** `targets_all` (all versions) exists: the original plan can be shown. */
+  hasTargetsAll: boolean;
+  /** `org(rep, team, …)` exists: a rep's team comes from it, else from sales. */
+  hasOrg: boolean;
+}
+
+/**
+ * The plan to measure against: the one in force, or each fiscal year's first
+ * version (the original plan) from `targets_all`.
+ */
+export function targetsRelation(version: PlanVersion, hasTargetsAll: boolean): string {
+  if (version === 'current' || !hasTargetsAll) return 'targets';
+  return `(SELECT period, unit_type, unit, amount FROM targets_all t
+  WHERE version = (SELECT min(version) FROM targets_all v WHERE year(v.period) = year(t.period)))`;
+}
+
+/**
+ * Credited sales for one level as (unit, date, amount), read from `source`
+ * (the sales view, or its daily pre-aggregate with the same columns).
+ */
+export function creditedSalesSql(level: string, credit: CreditRule, companyUnit: string, hasOrg = true, source = 'sales'): string {
+  if (level === 'company') return `SELECT ${sqlString(companyUnit)} AS unit, s.date, s.amount FROM ${source} s`;
+  if (credit === 'territory' && level === 'rep') {
+    return `SELECT rr.rep AS unit, s.date, s.amount FROM ${source} s JOIN rep_regions rr ON s.region = rr.region`;
+  }
+  if (credit === 'territory' && level === 'team') {
+    // Distinct (team, region) pairs: a region covered by two reps of a team counts once for it.
+    return `SELECT tr.team AS unit, s.date, s.amount FROM ${source} s
+  JOIN (SELECT DISTINCT o.parent AS team, rr.region FROM rep_regions rr JOIN (${repTeamSql(hasOrg)}) o ON o.child = rr.rep) tr ON s.region = tr.region`;
+  }
+  const col = COLUMN_OF_LEVEL[level];
+  if (!col) throw new Error(`no sales column for unit type ${level}`);
+  return `SELECT CAST(s.${sqlIdent(col)} AS VARCHAR) AS unit, s.date, s.amount FROM ${source} s WHERE s.${sqlIdent(col)} IS NOT NULL`;
+}
+
+/**
+ * Per level, unit and month, from the start of last fiscal year to as-of:
+ * credited sales, and last year's sales over each period's remaining days
+ * and over its elapsed part (summed over months in TS). Sales are scanned
+ * once into a daily aggregate of just the columns the levels need.
+ */
+export function statusSalesSql(p: StatusParams): string {
+  const fy = periodWindow('ytd', p.asOf, p.fyStartMonth);
+  const columns = new Set<string>();
+  for (const l of p.levels) if (COLUMN_OF_LEVEL[l]) columns.add(COLUMN_OF_LEVEL[l]);
+  if (p.credit === 'territory') columns.add('region');
+  const dims = [...columns].map((c) => `${sqlIdent(c)}, `).join('');
+  const gross = p.basis === 'gross' ? ' AND amount > 0' : '';
+  const cols: string[] = [];
+  for (const kind of PERIOD_KINDS) {
+    const w = periodWindow(kind, p.asOf, p.fyStartMonth);
+    const rem = lastYearRemainingRange(w, p.asOf);
+    const ytd = lastYearToDateRange(w, p.asOf);
+    cols.push(`coalesce(sum(amount) FILTER (WHERE date BETWEEN ${sqlDate(rem.start)} AND ${sqlDate(rem.end)}), 0) AS ${kind}_remaining`);
+    cols.push(`coalesce(sum(amount) FILTER (WHERE date BETWEEN ${sqlDate(ytd.start)} AND ${sqlDate(ytd.end)}), 0) AS ${kind}_to_date`);
+  }
+  const credited = p.levels
+    .map((l) => `SELECT ${sqlString(l)} AS level, c.* FROM (${creditedSalesSql(l, p.credit, p.companyUnit, p.hasOrg, 'daily')}) c`)
+    .join('\nUNION ALL\n');
+  return `WITH daily AS MATERIALIZED (
+  SELECT ${dims}date, sum(amount) AS amount FROM sales
+  WHERE date BETWEEN ${sqlDate(addMonths(fy.start, -12))} AND ${sqlDate(p.asOf)}${gross} GROUP BY ALL
+), credited AS (${credited})
+SELECT level, unit, strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS actual,
+  ${cols.join(',\n  ')}
+FROM credited GROUP BY ALL`;
+}
+
+/** The fiscal year's monthly targets at every level (children sums need the level below). */
+export function fiscalTargetsSql(p: StatusParams): string {
+  const fy = periodWindow('ytd', p.asOf, p.fyStartMonth);
+  return `SELECT unit_type AS level, unit, strftime(period, '%Y-%m-%d') AS month, sum(amount) AS amount
+FROM ${targetsRelation(p.version, p.hasTargetsAll)}
+WHERE period BETWEEN ${sqlDate(fy.start)} AND ${sqlDate(fy.end)}
+GROUP BY ALL`;
+}
+
+/** rep → team: the org chart when there is one, else each rep's most frequent team in the sales. */
+export function repTeamSql(hasOrg: boolean): string {
+  return hasOrg
+    ? 'SELECT rep AS child, team AS parent FROM org WHERE rep IS NOT NULL AND team IS NOT NULL'
+    : 'SELECT rep AS child, mode(team) AS parent FROM sales WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY rep';
+}
+
+type Nested = Map<string, Map<string, Map<string, number>>>;
+
+export interface StatusData {
+  params: StatusParams;
+  fiscalYear: DateRange;
+  /** level → unit → month → target. */
+  targets: Nested;
+  /** level → unit → month → credited actual (last fiscal year and this one to as-of). */
+  actuals: Nested;
+  /** level → unit → `${kind}_remaining` / `${kind}_to_date` → amount. */
+  lastYear: Nested;
+  /** child unit → parent unit (rep → team; team → company). */
+  parentOf: Map<string, string>;
+  /** The data reaches back a full year before the fiscal year: seasonal projections and growth are possible. */
+  hasLastYear: boolean;
+}
+
+function nest(rows: { level: string; unit: string; key: string; value: number }[]): Nested {
+  const out: Nested = new Map();
+  for (const r of rows) {
+    let byUnit = out.get(r.level);
+    if (!byUnit) out.set(r.level, (byUnit = new Map()));
+    let byKey = byUnit.get(r.unit);
+    if (!byKey) byUnit.set(r.unit, (byKey = new Map()));
+    byKey.set(r.key, (byKey.get(r.key) ?? 0) + r.value);
+  }
+  return out;
+}
+
+export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart: string, signal?: AbortSignal): Promise<StatusData> {
+  const [targets, sales, parents] = await Promise.all([
+    db.query<{ level: string; unit: string; month: string; amount: number }>(fiscalTargetsSql(p), { signal }),
+    p.levels.length > 0 ? db.query<Record<string, string | number>>(statusSalesSql(p), { signal }) : Promise.resolve([]),
+    p.levels.includes('rep') ? db.query<{ child: string; parent: string }>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
+  ]);
+  const fiscalYear = periodWindow('ytd', p.asOf, p.fyStartMonth);
+  const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
+  const targetsNested = nest(targets.map((r) => ({ level: r.level, unit: r.unit, key: r.month, value: Number(r.amount) })));
+  for (const team of targetsNested.get('team')?.keys() ?? []) parentOf.set(team, p.companyUnit);
+  const lyRows = sales.flatMap((r) =>
+    PERIOD_KINDS.flatMap((k) => [
+      { level: String(r.level), unit: String(r.unit), key: `${k}_remaining`, value: Number(r[`${k}_remaining`]) },
+      { level: String(r.level), unit: String(r.unit), key: `${k}_to_date`, value: Number(r[`${k}_to_date`]) },
+    ]),
+  );
+  return {
+    params: p,
+    fiscalYear,
+    targets: targetsNested,
+    actuals: nest(sales.map((r) => ({ level: String(r.level), unit: String(r.unit), key: String(r.month), value: Number(r.actual) }))),
+    lastYear: nest(lyRows),
+    parentOf,
+    hasLastYear: dataStart <= addMonths(fiscalYear.start, -12),
+  };
+}
+
+export interface StatusRow extends Pacing {
+  level: string;
+  unit: string;
+  parent: string | null;
+  /** Sum of the children's targets for the whole period (allocated); null when the level has no children in the plan. */
+  childTargets: number | null;
+  /** own target − children's targets; positive = not yet allocated, negative = over-allocated. */
+  unallocated: number | null;
+}
+
+function sumMonths(m: Map<string, number> | undefined, window: DateRange): number {
+  let s = 0;
+  for (const [month, v] of m ?? []) if (month >= window.start && month <= window.end) s += v;
+  return s;
+}
+
+/** Units of a level: every unit with a target in the fiscal year or credited sales in it (units without a target are kept). */
+export function unitsOf(data: StatusData, level: string): string[] {
+  const units = new Set(data.targets.get(level)?.keys() ?? []);
+  for (const [unit, months] of data.actuals.get(level) ?? []) {
+    if ([...months.keys()].some((m) => m >= data.fiscalYear.start)) units.add(unit);
+  }
+  return [...units].sort((a, b) => a.localeCompare(b));
+}
+
+export function shapeStatus(data: StatusData, level: string, kind: PeriodKind, thresholds: Thresholds): StatusRow[] {
+  const { asOf, fyStartMonth } = data.params;
+  const window = periodWindow(kind, asOf, fyStartMonth);
+  const childLevel = CHILD_LEVEL[level];
+  const childTargets = childLevel ? data.targets.get(childLevel) : undefined;
+  return unitsOf(data, level).map((unit) => {
+    const monthly = data.targets.get(level)?.get(unit) ?? null;
+    const hasTargetInWindow = !!monthly && [...monthly.keys()].some((m) => m >= window.start && m <= window.end);
+    const ly = data.lastYear.get(level)?.get(unit);
+    const p = pacing(
+      {
+        window,
+        asOf,
+        monthlyTargets: hasTargetInWindow ? monthly : null,
+        actual: sumMonths(data.actuals.get(level)?.get(unit), window),
+        lastYearRemaining: data.hasLastYear ? (ly?.get(`${kind}_remaining`) ?? 0) : null,
+        lastYearToDate: data.hasLastYear ? (ly?.get(`${kind}_to_date`) ?? 0) : null,
+      },
+      thresholds,
+    );
+    let children: number | null = null;
+    if (childTargets) {
+      const mine = [...childTargets.entries()].filter(([child]) => (level === 'company' ? true : data.parentOf.get(child) === unit));
+      if (mine.length > 0) children = mine.reduce((s, [, m]) => s + sumMonths(m, window), 0);
+    }
+    return {
+      ...p,
+      level,
+      unit,
+      parent: level === 'rep' || level === 'team' ? (data.parentOf.get(unit) ?? null) : null,
+      childTargets: children,
+      unallocated: children === null || p.target === null ? null : p.target - children,
+    };
+  });
+}
+
+export interface MonthCell {
+  unit: string;
+  month: string;
+  target: number | null;
+  actual: number | null;
+  attainment: number | null;
+}
+
+/** Units × fiscal months: the month's target, credited actual (to as-of) and attainment. */
+export function monthlyCells(data: StatusData, level: string): MonthCell[] {
+  const months: string[] = [];
+  for (let m = data.fiscalYear.start; m <= data.fiscalYear.end; m = addMonths(m, 1)) months.push(m);
+  return unitsOf(data, level).flatMap((unit) =>
+    months.map((month) => {
+      const target = data.targets.get(level)?.get(unit)?.get(month) ?? null;
+      const actual = month <= data.params.asOf ? (data.actuals.get(level)?.get(unit)?.get(month) ?? 0) : null;
+      return { unit, month, target, actual, attainment: target && actual !== null ? actual / target : null };
+    }),
+  );
+}
+
+export interface PacingPoint {
+  month: string;
+  /** Cumulative target at the month's end. */
+  cumTarget: number | null;
+  /** Cumulative actual at the month's end (or as-of); null after as-of. */
+  cumActual: number | null;
+  /** Seasonal projection (actual to date + last year's sales of the remaining days); from the as-of month on. */
+  cumProjection: number | null;
+}
+
+/** The fiscal year month by month for one unit: cumulative target, actual and the projection to year end. */
+export function pacingPath(data: StatusData, level: string, unit: string): PacingPoint[] {
+  const { asOf } = data.params;
+  const monthly = data.targets.get(level)?.get(unit);
+  const actual = data.actuals.get(level)?.get(unit);
+  const ly = data.lastYear.get(level)?.get(unit);
+  const out: PacingPoint[] = [];
+  let cumTarget = 0;
+  let cumActual = 0;
+  let projection = 0;
+  for (let m = data.fiscalYear.start; m <= data.fiscalYear.end; m = addMonths(m, 1)) {
+    cumTarget += monthly?.get(m) ?? 0;
+    const started = m <= asOf;
+    if (started) cumActual += actual?.get(m) ?? 0;
+    const isAsOfMonth = started && addMonths(m, 1) > asOf;
+    if (isAsOfMonth) projection = cumActual + (data.hasLastYear ? (ly?.get('mtd_remaining') ?? 0) : 0);
+    else if (!started) projection += data.hasLastYear ? (actual?.get(addMonths(m, -12)) ?? 0) : 0;
+    out.push({
+      month: m,
+      cumTarget: monthly ? cumTarget : null,
+      cumActual: started ? cumActual : null,
+      cumProjection: started && !isAsOfMonth ? null : data.hasLastYear ? projection : null,
+    });
+  }
+  return out;
+}
+
+export interface PlanVersionRow {
+  fiscal_year: number;
+  version: number;
+  created: string | null;
+  effective_from: string | null;
+  reason: string | null;
+  scope: string | null;
+  /** The version's company target for the fiscal year (null without `targets_all` or a company level). */
+  company_total: number | null;
+  /** Change of that total against the previous version of the same year. */
+  change: number | null;
+}
+
+/**
+ * The version history, newest first, with what each version changed at the
+ * company level. Fiscal years are labelled by the calendar year they end in.
+ */
+export function versionsSql(hasTargetsAll: boolean, fyStartMonth: number): string {
+  const fyOf = `year(period) + CASE WHEN ${fyStartMonth} > 1 AND month(period) >= ${fyStartMonth} THEN 1 ELSE 0 END`;
+  const totals = hasTargetsAll
+    ? `(SELECT ${fyOf} AS fiscal_year, version, sum(amount) AS total FROM targets_all WHERE unit_type = 'company' GROUP BY ALL)`
+    : '(SELECT NULL::INTEGER AS fiscal_year, NULL::INTEGER AS version, NULL::DOUBLE AS total WHERE false)';
+  return `SELECT v.fiscal_year, v.version, strftime(v.created, '%Y-%m-%d') AS created, strftime(v.effective_from, '%Y-%m-%d') AS effective_from, v.reason, v.scope,
+  t.total AS company_total,
+  t.total - lag(t.total) OVER (PARTITION BY v.fiscal_year ORDER BY v.version) AS change
+FROM target_versions v LEFT JOIN ${totals} t ON t.fiscal_year = v.fiscal_year AND t.version = v.version
+ORDER BY v.fiscal_year DESC, v.version DESC`;
+}
+
+export async function queryVersions(db: SqlRunner, hasTargetsAll: boolean, fyStartMonth: number, signal?: AbortSignal): Promise<PlanVersionRow[]> {
+  const rows = await db.query<PlanVersionRow>(versionsSql(hasTargetsAll, fyStartMonth), { signal });
+  return rows.map((r) => ({
+    ...r,
+    fiscal_year: Number(r.fiscal_year),
+    version: Number(r.version),
+    company_total: r.company_total === null ? null : Number(r.company_total),
+    change: r.change === null ? null : Number(r.change),
+  }));
+}

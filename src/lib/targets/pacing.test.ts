@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { expectedToDate, implausibleAttainment, plausibleShare, suggestOtherRule, lastYearRemainingRange, pacing, periodWindow, statusOf, DEFAULT_THRESHOLDS } from './pacing';
+
+const targets = (entries: [string, number][]) => new Map(entries);
+
+describe('period windows', () => {
+  it('calendar year, as of 2024-02-10 (leap February)', () => {
+    expect(periodWindow('mtd', '2024-02-10', 1)).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(periodWindow('qtd', '2024-02-10', 1)).toEqual({ start: '2024-01-01', end: '2024-03-31' });
+    expect(periodWindow('ytd', '2024-02-10', 1)).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
+  it('fiscal year starting in July, as of 2018-11-15', () => {
+    expect(periodWindow('qtd', '2018-11-15', 7)).toEqual({ start: '2018-10-01', end: '2018-12-31' });
+    expect(periodWindow('ytd', '2018-11-15', 7)).toEqual({ start: '2018-07-01', end: '2019-06-30' });
+    expect(periodWindow('ytd', '2019-03-01', 7)).toEqual({ start: '2018-07-01', end: '2019-06-30' });
+  });
+  it('last year’s remaining days skip the as-of day; Feb 29 maps to Feb 28', () => {
+    expect(lastYearRemainingRange({ start: '2024-02-01', end: '2024-02-29' }, '2024-02-10')).toEqual({ start: '2023-02-11', end: '2023-02-28' });
+  });
+});
+
+describe('pacing, hand-worked', () => {
+  it('month boundary: as of the last day of January, January is fully elapsed, February not started', () => {
+    const t = targets([['2024-01-01', 3100], ['2024-02-01', 2900], ['2024-03-01', 3100]]);
+    const w = periodWindow('qtd', '2024-01-31', 1);
+    expect(expectedToDate(w, '2024-01-31', t)).toBe(3100);
+    // a day later one day of the 29-day leap February counts: 3100 + 2900/29 = 3200
+    expect(expectedToDate(w, '2024-02-01', t)).toBeCloseTo(3200, 9);
+  });
+
+  it('leap year, YTD as of 2024-02-10 with a seasonal projection', () => {
+    // Jan 3100 (done) + Feb 2900 × 10/29 = 3100 + 1000 = 4100 expected; actual 4510 → pace 1.1 → ahead.
+    const monthly = targets(Array.from({ length: 12 }, (_, i) => [`2024-${String(i + 1).padStart(2, '0')}-01`, i === 1 ? 2900 : 3100] as [string, number]));
+    const p = pacing({
+      window: periodWindow('ytd', '2024-02-10', 1),
+      asOf: '2024-02-10',
+      monthlyTargets: monthly,
+      actual: 4510,
+      lastYearRemaining: 30000,
+      lastYearToDate: 4100,
+    });
+    expect(p.target).toBe(3100 * 11 + 2900); // 37000
+    expect(p.expected).toBeCloseTo(4100, 9);
+    expect(p.pace).toBeCloseTo(1.1, 9);
+    expect(p.status).toBe('ahead');
+    expect(p.attainment).toBeCloseTo(4510 / 37000, 12);
+    expect(p.elapsedDays).toBe(41); // 31 + 10
+    expect(p.totalDays).toBe(366);
+    expect(p.remainingDays).toBe(325);
+    expect(p.runRateProjection).toBeCloseTo((4510 / 41) * 366, 9); // 40260
+    expect(p.seasonalProjection).toBe(34510);
+    expect(p.projection).toBe(34510);
+    expect(p.gap).toBe(37000 - 34510); // 2490 short
+    expect(p.requiredDaily).toBeCloseTo((37000 - 4510) / 325, 9); // 99.969…
+    expect(p.growth).toBeCloseTo(0.1, 12);
+  });
+
+  it('fiscal year starting in July, QTD as of 2018-11-15, no last year → run rate projection', () => {
+    const monthly = targets([['2018-10-01', 31000], ['2018-11-01', 30000], ['2018-12-01', 31000]]);
+    const p = pacing({
+      window: periodWindow('qtd', '2018-11-15', 7),
+      asOf: '2018-11-15',
+      monthlyTargets: monthly,
+      actual: 40000,
+      lastYearRemaining: null,
+      lastYearToDate: null,
+    });
+    // expected = 31000 + 30000 × 15/30 = 46000; pace 0.8696 → at risk (< 0.85? no: behind)
+    expect(p.expected).toBe(46000);
+    expect(p.pace).toBeCloseTo(40000 / 46000, 12);
+    expect(p.status).toBe('behind');
+    expect(p.elapsedDays).toBe(46);
+    expect(p.totalDays).toBe(92);
+    expect(p.runRateProjection).toBeCloseTo(80000, 9);
+    expect(p.seasonalProjection).toBeNull();
+    expect(p.projection).toBeCloseTo(80000, 9);
+    expect(p.gap).toBeCloseTo(92000 - 80000, 9);
+    expect(p.requiredDaily).toBeCloseTo(52000 / 46, 9);
+    expect(p.growth).toBeNull();
+  });
+
+  it('a unit with a zero target: no ratios, no status, but a gap and a (negative) required rate', () => {
+    const p = pacing({
+      window: periodWindow('mtd', '2024-03-15', 1),
+      asOf: '2024-03-15',
+      monthlyTargets: targets([['2024-03-01', 0]]),
+      actual: 500,
+      lastYearRemaining: 0,
+      lastYearToDate: 0,
+    });
+    expect(p.target).toBe(0);
+    expect(p.expected).toBe(0);
+    expect(p.attainment).toBeNull();
+    expect(p.pace).toBeNull();
+    expect(p.status).toBeNull();
+    expect(p.gap).toBe(-500);
+    expect(p.requiredDaily).toBeCloseTo(-500 / 16, 12);
+    expect(p.growth).toBeNull();
+  });
+
+  it('a unit without any target: target null, listed with its actual', () => {
+    const p = pacing({ window: periodWindow('mtd', '2024-03-31', 1), asOf: '2024-03-31', monthlyTargets: null, actual: 10, lastYearRemaining: 0, lastYearToDate: 5 });
+    expect(p.target).toBeNull();
+    expect(p.gap).toBeNull();
+    expect(p.remainingDays).toBe(0);
+    expect(p.requiredDaily).toBeNull();
+    expect(p.growth).toBe(1);
+  });
+});
+
+describe('status and plausibility', () => {
+  it('thresholds are inclusive lower bounds', () => {
+    expect(statusOf(1.05, DEFAULT_THRESHOLDS)).toBe('ahead');
+    expect(statusOf(0.97, DEFAULT_THRESHOLDS)).toBe('on-pace');
+    expect(statusOf(0.85, DEFAULT_THRESHOLDS)).toBe('behind');
+    expect(statusOf(0.8499, DEFAULT_THRESHOLDS)).toBe('at-risk');
+    expect(statusOf(0.9, { ahead: 1.2, onPace: 0.9, atRisk: 0.5 })).toBe('on-pace');
+  });
+  it('most units below 10 % or above 500 % is implausible', () => {
+    expect(implausibleAttainment([0.02, 0.05, 0.9])).toBe(true);
+    expect(implausibleAttainment([6, 8, 0.9, 1])).toBe(false);
+    expect(implausibleAttainment([null, null])).toBe(false);
+  });
+  it('suggests the other rule when it fits clearly better or the current one is implausible', () => {
+    expect(plausibleShare([0.5, 2, 2.01, 0.49, null])).toBe(0.5);
+    // AW-like: own rule spreads 2 %…190 %, territory 90 %…130 %
+    expect(suggestOtherRule([0.02, 0.06, 0.4, 1.9, 1.1], [0.9, 1.2, 1.3, 1.1, 1.0])).toBe(true);
+    expect(suggestOtherRule([0.9, 1.2, 1.3, 1.1, 1.0], [0.02, 0.06, 0.4, 1.9, 1.1])).toBe(false);
+    expect(suggestOtherRule([0.02, 0.03, 1], null)).toBe(true);
+    expect(suggestOtherRule([0.9, 1], null)).toBe(false);
+  });
+});

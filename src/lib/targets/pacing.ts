@@ -1,0 +1,155 @@
+/**
+ * Pacing and projection for one unit and one to-date period (DESIGN.md
+ * "Domain formulas"): target, actual, attainment, expected-to-date, pace,
+ * run-rate and seasonal projections, gap, required daily run rate, status.
+ * Pure: all sales sums come in from SQL; this only does the arithmetic.
+ */
+import { addDays, addMonths, daysBetweenInclusive, daysInMonth, fiscalQuarterStart, fiscalYearStart, monthStart, type DateRange } from '../model/period';
+
+export const PERIOD_KINDS = ['mtd', 'qtd', 'ytd'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The whole month / fiscal quarter / fiscal year that contains the as-of date. */
+export function periodWindow(kind: PeriodKind, asOf: string, fyStartMonth: number): DateRange {
+  const start = kind === 'mtd' ? monthStart(asOf) : kind === 'qtd' ? fiscalQuarterStart(asOf, fyStartMonth) : fiscalYearStart(asOf, fyStartMonth);
+  const months = kind === 'mtd' ? 1 : kind === 'qtd' ? 3 : 12;
+  return { start, end: addDays(addMonths(start, months), -1) };
+}
+
+/** Last year's days still ahead in the period: the day after as-of … period end, one year back. */
+export function lastYearRemainingRange(window: DateRange, asOf: string): DateRange {
+  return { start: addMonths(addDays(asOf, 1), -12), end: addMonths(window.end, -12) };
+}
+
+/** The same elapsed part of the period one year back, for growth. */
+export function lastYearToDateRange(window: DateRange, asOf: string): DateRange {
+  return { start: addMonths(window.start, -12), end: addMonths(asOf, -12) };
+}
+
+export type Status = 'ahead' | 'on-pace' | 'behind' | 'at-risk';
+
+/** Pace thresholds: pace ≥ ahead → ahead; ≥ onPace → on pace; ≥ atRisk → behind; below → at risk. */
+export interface Thresholds {
+  ahead: number;
+  onPace: number;
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { ahead: 1.05, onPace: 0.97, atRisk: 0.85 };
+
+export function statusOf(pace: number | null, t: Thresholds): Status | null {
+  if (pace === null) return null;
+  return pace >= t.ahead ? 'ahead' : pace >= t.onPace ? 'on-pace' : pace >= t.atRisk ? 'behind' : 'at-risk';
+}
+
+/**
+ * Sum of the targets of the window's months that have fully elapsed by
+ * as-of, plus the as-of month's target × elapsed days / days in that month.
+ */
+export function expectedToDate(window: DateRange, asOf: string, monthlyTargets: ReadonlyMap<string, number>): number {
+  let expected = 0;
+  for (let m = window.start; m <= window.end && m <= asOf; m = addMonths(m, 1)) {
+    const target = monthlyTargets.get(m) ?? 0;
+    const [y, mo, d] = asOf.split('-').map(Number);
+    const monthEnd = addDays(addMonths(m, 1), -1);
+    expected += monthEnd <= asOf ? target : (target * d) / daysInMonth(y, mo);
+  }
+  return expected;
+}
+
+export interface PacingInput {
+  window: DateRange;
+  asOf: string;
+  /** Month (first day, ISO) → target; null when the unit has no target at all in the period. */
+  monthlyTargets: ReadonlyMap<string, number> | null;
+  /** Credited sales from the window's start to as-of. */
+  actual: number;
+  /** Last year's sales over the days still ahead; null when the data does not reach back that far. */
+  lastYearRemaining: number | null;
+  /** Last year's sales over the same elapsed part of the period; null when not available. */
+  lastYearToDate: number | null;
+}
+
+export interface Pacing {
+  target: number | null;
+  actual: number;
+  attainment: number | null;
+  expected: number | null;
+  pace: number | null;
+  elapsedDays: number;
+  totalDays: number;
+  remainingDays: number;
+  runRateProjection: number;
+  seasonalProjection: number | null;
+  /** The seasonal projection when available, else the run rate. */
+  projection: number;
+  /** target − projection (positive = short of the target). */
+  gap: number | null;
+  /** (target − actual) / remaining days; null when no day remains or no target. */
+  requiredDaily: number | null;
+  growth: number | null;
+  status: Status | null;
+}
+
+const ratio = (a: number, b: number | null): number | null => (b === null || b === 0 ? null : a / b);
+
+export function pacing(input: PacingInput, thresholds: Thresholds = DEFAULT_THRESHOLDS): Pacing {
+  const { window, asOf, monthlyTargets, actual } = input;
+  const totalDays = daysBetweenInclusive(window);
+  const elapsedDays = daysBetweenInclusive({ start: window.start, end: asOf });
+  const remainingDays = totalDays - elapsedDays;
+  let target: number | null = null;
+  if (monthlyTargets) {
+    target = 0;
+    for (let m = window.start; m <= window.end; m = addMonths(m, 1)) target += monthlyTargets.get(m) ?? 0;
+  }
+  const expected = monthlyTargets ? expectedToDate(window, asOf, monthlyTargets) : null;
+  const pace = ratio(actual, expected);
+  const runRateProjection = (actual / elapsedDays) * totalDays;
+  const seasonalProjection = input.lastYearRemaining === null ? null : actual + input.lastYearRemaining;
+  const projection = seasonalProjection ?? runRateProjection;
+  return {
+    target,
+    actual,
+    attainment: ratio(actual, target),
+    expected,
+    pace,
+    elapsedDays,
+    totalDays,
+    remainingDays,
+    runRateProjection,
+    seasonalProjection,
+    projection,
+    gap: target === null ? null : target - projection,
+    requiredDaily: target === null || remainingDays === 0 ? null : (target - actual) / remainingDays,
+    growth: input.lastYearToDate === null || input.lastYearToDate === 0 ? null : (actual - input.lastYearToDate) / Math.abs(input.lastYearToDate),
+    status: statusOf(pace, thresholds),
+  };
+}
+
+/**
+ * Most units far outside a plausible range (below 10 % or above 500 % of
+ * their target) suggests the sales are credited by the wrong rule.
+ */
+export function implausibleAttainment(attainments: (number | null)[], low = 0.1, high = 5): boolean {
+  const known = attainments.filter((a): a is number => a !== null);
+  if (known.length === 0) return false;
+  const off = known.filter((a) => a < low || a > high).length;
+  return off / known.length > 0.5;
+}
+
+/** Share of the units with an attainment that lies within [low, high]. */
+export function plausibleShare(attainments: (number | null)[], low = 0.5, high = 2): number {
+  const known = attainments.filter((a): a is number => a !== null);
+  return known.length === 0 ? 0 : known.filter((a) => a >= low && a <= high).length / known.length;
+}
+
+/**
+ * The other credit rule fits the targets clearly better (at least `margin`
+ * more of the units within a plausible band), or the current one is implausible
+ * outright: the app suggests switching.
+ */
+export function suggestOtherRule(current: (number | null)[], other: (number | null)[] | null, margin = 0.2): boolean {
+  if (other !== null && plausibleShare(other) - plausibleShare(current) >= margin) return true;
+  return implausibleAttainment(current) && (other === null || plausibleShare(other) > plausibleShare(current));
+}

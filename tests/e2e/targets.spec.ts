@@ -1,0 +1,225 @@
+import { test, expect, openApp, loadFile } from './fixtures';
+import { sampleQuery } from './sample-reference';
+import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/** The sample's as-of date and fiscal year (calendar), straight from the data. */
+async function asOfDate(): Promise<string> {
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  return last;
+}
+
+async function ready(page: Page) {
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true');
+}
+
+async function cell(page: Page, level: string, unit: string, col: string): Promise<number> {
+  const value = await page.locator(`[data-testid="status-table"] tr[data-level="${level}"][data-unit="${unit}"] [data-col="${col}"]`).first().getAttribute('data-value');
+  return Number(value);
+}
+
+test('team status YTD: targets, actuals, expected-to-date and members beneath, against native DuckDB', async ({ page }) => {
+  const last = await asOfDate();
+  const year = last.slice(0, 4);
+  await openApp(page, '#/targets?o.level=team&o.kind=ytd');
+  await ready(page);
+  const actuals = await sampleQuery<{ team: string; actual: number }>(
+    `SELECT team, sum(amount) AS actual FROM ws.sales WHERE date BETWEEN DATE '${year}-01-01' AND DATE '${last}' GROUP BY team`,
+  );
+  // The plan in force: each year's highest version. Expected to date: elapsed months + the as-of month by elapsed days.
+  const targets = await sampleQuery<{ unit: string; target: number; expected: number }>(`
+    SELECT unit, sum(amount) AS target,
+      sum(CASE WHEN last_day(period) <= DATE '${last}' THEN amount
+               WHEN period <= DATE '${last}' THEN amount * day(DATE '${last}') / day(last_day(period)) ELSE 0 END) AS expected
+    FROM ws.targets WHERE unit_type = 'team' AND year(period) = ${year}
+      AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})
+    GROUP BY unit`);
+  expect(actuals).toHaveLength(3);
+  for (const a of actuals) {
+    const t = targets.find((x) => x.unit === a.team)!;
+    expect(await cell(page, 'team', a.team, 'actual')).toBeCloseTo(Number(a.actual), 2);
+    expect(await cell(page, 'team', a.team, 'target')).toBeCloseTo(Number(t.target), 2);
+    expect(await cell(page, 'team', a.team, 'expected')).toBeCloseTo(Number(t.expected), 2);
+    expect(await cell(page, 'team', a.team, 'attainment')).toBeCloseTo(Number(a.actual) / Number(t.target), 9);
+    expect(await cell(page, 'team', a.team, 'pace')).toBeCloseTo(Number(a.actual) / Number(t.expected), 9);
+    // roll-ups are exact in the sample: the members' targets are all allocated
+    expect(await cell(page, 'team', a.team, 'unallocated')).toBeCloseTo(0, 2);
+  }
+  // every rep is listed beneath its team
+  const [{ reps }] = await sampleQuery<{ reps: number }>('SELECT count(*) AS reps FROM ws.org');
+  await expect(page.locator('[data-testid="status-table"] tr[data-level="rep"]')).toHaveCount(Number(reps));
+  // own-rep credit: the members' contributions to their team's actual add up to 100 %
+  const [{ team }] = await sampleQuery<{ team: string }>(`SELECT team FROM ws.org GROUP BY team ORDER BY team LIMIT 1`);
+  const members = await sampleQuery<{ rep: string }>(`SELECT rep FROM ws.org WHERE team = '${team}'`);
+  let contribution = 0;
+  for (const m of members) contribution += await cell(page, 'rep', m.rep, 'contribution');
+  expect(contribution).toBeCloseTo(1, 9);
+  for (const name of ['pacing', 'monthly', 'attainment', 'heat']) await expect(page.getByTestId(`chart-${name}`).locator('svg').first()).toBeVisible();
+  // the sample's version history, with what the revision changed at the company level
+  const versions = page.getByTestId('plan-versions');
+  await expect(versions.locator('tbody tr')).toHaveCount(5);
+  const [{ v1, v2 }] = await sampleQuery<{ v1: number; v2: number }>(`
+    SELECT sum(amount) FILTER (WHERE version = 1) AS v1, sum(amount) FILTER (WHERE version = 2) AS v2
+    FROM ws.targets WHERE unit_type = 'company' AND year(period) = ${year}`);
+  const change = await versions.locator(`tr[data-year="${year}"][data-version="2"] [data-col="change"]`).getAttribute('data-value');
+  expect(Number(change)).toBeCloseTo(Number(v2) - Number(v1), 2);
+
+  // the status table exports as CSV with the raw numbers
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-status').click();
+  const csv = await readFile(await (await download).path(), 'utf8');
+  expect(csv).toContain('北方团队');
+  const north = actuals.find((a) => a.team === '北方团队')!;
+  expect(csv).toContain(String(Number(north.actual)).slice(0, 8));
+});
+
+test('month to date, territory credit and the original plan come from the URL options', async ({ page }) => {
+  const last = await asOfDate();
+  const year = last.slice(0, 4);
+  const month = last.slice(0, 8) + '01';
+  await openApp(page, '#/targets?o.level=rep&o.kind=mtd&o.credit=territory&o.plan=original&o.sort=attainment');
+  await ready(page);
+  // Territory: a rep is credited with every sale in the regions assigned to them.
+  const refs = await sampleQuery<{ rep: string; actual: number; remaining: number }>(`
+    SELECT rr.rep, sum(s.amount) FILTER (WHERE s.date BETWEEN DATE '${month}' AND DATE '${last}') AS actual,
+      coalesce(sum(s.amount) FILTER (WHERE s.date BETWEEN DATE '${last}' - INTERVAL 1 YEAR + INTERVAL 1 DAY AND last_day(DATE '${last}' - INTERVAL 1 YEAR)), 0) AS remaining
+    FROM ws.rep_regions rr JOIN ws.sales s ON s.region = rr.region GROUP BY rr.rep`);
+  const targets = await sampleQuery<{ unit: string; target: number }>(
+    `SELECT unit, amount AS target FROM ws.targets WHERE unit_type = 'rep' AND period = DATE '${month}' AND version = 1`,
+  );
+  expect(refs.length).toBeGreaterThan(10);
+  for (const r of refs) {
+    expect(await cell(page, 'rep', r.rep, 'actual')).toBeCloseTo(Number(r.actual), 2);
+    expect(await cell(page, 'rep', r.rep, 'seasonalProjection')).toBeCloseTo(Number(r.actual) + Number(r.remaining), 2);
+    const t = targets.find((x) => x.unit === r.rep)!;
+    expect(await cell(page, 'rep', r.rep, 'target')).toBeCloseTo(Number(t.target), 2);
+  }
+  // leaderboard: attainment descending
+  const values = await page.locator('[data-testid="status-table"] tr[data-level="rep"] [data-col="attainment"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  await expect(page.getByTestId('targets-credit')).toHaveValue('territory');
+  // the sample's targets were set for own-rep credit: the app says so and offers to switch
+  const warning = page.getByTestId('credit-warning');
+  await expect(warning).toBeVisible();
+  await warning.getByRole('button').click();
+  await expect(page.getByTestId('targets-credit')).toHaveValue('own');
+  await ready(page);
+  await expect(warning).toHaveCount(0);
+  expect(page.url()).toContain('o.credit=own');
+  await expect(page.getByTestId('targets-plan')).toHaveValue('original');
+});
+
+test('build a plan for the year and revise it: new versions, kept months and the annual amount', async ({ page }) => {
+  const last = await asOfDate();
+  const year = Number(last.slice(0, 4));
+  await openApp(page, '#/targets?o.level=company&o.kind=ytd');
+  await ready(page);
+  const [{ base }] = await sampleQuery<{ base: number }>(`SELECT sum(amount) AS base FROM ws.sales WHERE year(date) = ${year - 1}`);
+  const builder = page.getByTestId('plan-builder');
+  await builder.getByTestId('plan-growth').fill('20');
+  await builder.getByTestId('plan-reason').fill('e2e plan');
+  await builder.getByTestId('plan-save').click();
+  await expect(builder.getByTestId('plan-message')).toContainText('version 3');
+  await ready(page);
+  const company = (await page.locator('[data-testid="status-table"] tr[data-level="company"]').first().getAttribute('data-unit'))!;
+  expect(await cell(page, 'company', company, 'target')).toBeCloseTo(Math.round(Number(base) * 1.2 * 100) / 100, 2);
+  const planned = await page.locator(`[data-testid="status-table"] tr[data-level="company"] [data-col="expected"]`).first().getAttribute('data-value');
+
+  // the plan exports as a long CSV: one row per month and unit (company + 3 teams + 18 reps)
+  const download = page.waitForEvent('download');
+  await builder.getByTestId('plan-export').click();
+  const csv = (await readFile(await (await download).path(), 'utf8')).replace(/^\uFEFF/, '');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('period,unit_type,unit,amount');
+  expect(lines).toHaveLength(1 + 12 * 22);
+  const companyTotal = lines.slice(1).map((l) => l.split(',')).filter((c) => c[1] === 'company').reduce((a, c) => a + Number(c[3]), 0);
+  expect(companyTotal).toBeCloseTo(Math.round(Number(base) * 1.2 * 100) / 100, 2);
+
+  // Revise: growth cut to 15 % from December; January–November keep their targets.
+  await builder.getByTestId('plan-mode-revise').check();
+  await builder.getByTestId('plan-growth').fill('15');
+  await builder.getByTestId('plan-effective').selectOption(`${year}-12-01`);
+  await builder.getByTestId('plan-reason').fill('growth cut to 15 %');
+  await builder.getByTestId('plan-save').click();
+  await expect(builder.getByTestId('plan-message')).toContainText('version 4');
+  await ready(page);
+  expect(await cell(page, 'company', company, 'target')).toBeCloseTo(Math.round(Number(base) * 1.15 * 100) / 100, 2);
+  // expected to date covers Jan–Nov only, which the revision kept
+  expect(await cell(page, 'company', company, 'expected')).toBeCloseTo(Number(planned), 2);
+  const versions = page.getByTestId('plan-versions');
+  await expect(versions.locator('tbody tr')).toHaveCount(7);
+  await expect(versions.locator(`tr[data-year="${year}"][data-version="4"]`)).toContainText('growth cut to 15 %');
+  await expect(versions.locator(`tr[data-year="${year}"][data-version="4"]`)).toContainText(`${year}-12-01`);
+  // the SQL contract: targets = the plan in force (version 4)
+  await page.evaluate(() => (location.hash = '#/sql'));
+  await page.getByTestId('sql-input').fill(`SELECT sum(amount) AS s FROM targets WHERE unit_type = 'rep' AND year(period) = ${year}`);
+  await page.getByTestId('sql-run').click();
+  const result = page.locator('table[data-testid="sql-result"] tbody td').first();
+  await expect(result).toBeVisible();
+  expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(Math.round(Number(base) * 1.15 * 100) / 100, 2);
+});
+
+test('a dropped file without a plan: build one by amount, evenly, cascaded to the file’s teams', async ({ page }) => {
+  await openApp(page, '#/overview');
+  expect(await loadFile(page, 'tests/fixtures/cn-gbk.csv')).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/targets'));
+  await ready(page);
+  await expect(page.getByTestId('plan-versions')).toBeVisible();
+  const builder = page.getByTestId('plan-builder');
+  await builder.getByTestId('plan-annual-kind').selectOption('amount');
+  await builder.getByTestId('plan-amount').fill('120000');
+  await builder.getByTestId('plan-phasing').selectOption('even');
+  await builder.getByTestId('plan-save').click();
+  await expect(builder.getByTestId('plan-message')).toContainText('version 1');
+  await ready(page);
+  await page.getByTestId('targets-level').selectOption('company');
+  await ready(page);
+  const company = page.locator('[data-testid="status-table"] tr[data-level="company"]').first();
+  await expect(company.locator('[data-col="target"]')).toHaveAttribute('data-value', '120000');
+  // the file's teams got the plan cascaded; each team with its reps beneath
+  await page.getByTestId('targets-level').selectOption('team');
+  await ready(page);
+  const teams = page.locator('[data-testid="status-table"] tr[data-level="team"]');
+  expect(await teams.count()).toBeGreaterThan(0);
+  const targets = await teams.locator('[data-col="target"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  expect(targets.reduce((a, b) => a + b, 0)).toBeCloseTo(120000, 2);
+  await expect(page.getByTestId('plan-versions').locator('tbody tr')).toHaveCount(1);
+
+  // a second version with custom team weights: the first team gets nothing, the rest share evenly
+  await builder.getByTestId('plan-cascade').selectOption('custom');
+  const weights = builder.getByTestId('plan-team-weights');
+  const lines = (await weights.inputValue()).split('\n');
+  expect(lines.length).toBe(await teams.count());
+  await weights.fill(lines.map((l, i) => l.replace(/=.*/, i === 0 ? '= 0' : '= 1')).join('\n'));
+  await builder.getByTestId('plan-save').click();
+  await expect(builder.getByTestId('plan-message')).toContainText('version 2');
+  await ready(page);
+  const first = lines[0].split('=')[0].trim();
+  await expect(page.locator(`[data-testid="status-table"] tr[data-level="team"][data-unit="${first}"] [data-col="target"]`)).toHaveAttribute('data-value', '0');
+  const after = await teams.locator('[data-col="target"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(120000, 2);
+});
+
+test('long-term market share: the implied revenue path beside the annual target', async ({ page }) => {
+  await openApp(page, '#/targets?o.share=16&o.shareyears=2');
+  await ready(page);
+  const card = page.getByTestId('market-share');
+  const [ref] = await sampleQuery<{ market: number; sales: number; first: number }>(`
+    WITH m AS (SELECT period, sum(amount) AS market FROM ws.market_size GROUP BY period)
+    SELECT sum(market) FILTER (WHERE year(period) = 2025) AS market,
+      (SELECT sum(amount) FROM ws.sales WHERE year(date) = 2025) AS sales,
+      sum(market) FILTER (WHERE year(period) = 2023) AS first FROM m`);
+  const base = card.locator('tr[data-year="2025"]');
+  await expect(base.locator('[data-col="share"]')).toHaveAttribute('data-value', /\d/);
+  expect(Number(await base.locator('[data-col="share"]').getAttribute('data-value'))).toBeCloseTo(Number(ref.sales) / Number(ref.market), 9);
+  const growth = Math.sqrt(Number(ref.market) / Number(ref.first)) - 1;
+  const share2026 = Number(ref.sales) / Number(ref.market) + (0.16 - Number(ref.sales) / Number(ref.market)) / 2;
+  const implied = share2026 * Number(ref.market) * (1 + growth);
+  const y2026 = card.locator('tr[data-year="2026"]');
+  expect(Number(await y2026.locator('[data-col="revenue"]').getAttribute('data-value'))).toBeCloseTo(implied, 2);
+  const [{ target }] = await sampleQuery<{ target: number }>(
+    `SELECT sum(amount) AS target FROM ws.targets WHERE unit_type = 'company' AND year(period) = 2026 AND version = 2`,
+  );
+  expect(Number(await y2026.locator('[data-col="gap"]').getAttribute('data-value'))).toBeCloseTo(implied - Number(target), 2);
+  await expect(card.locator('tbody tr')).toHaveCount(3);
+});
