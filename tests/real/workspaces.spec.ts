@@ -46,3 +46,20 @@ test('Northwind: order lines joined to orders, customers, employees, products an
   await expect(channel.locator('td[data-col="member"][data-value="United Package"]')).toBeVisible();
   await expect(channel.locator('tr', { has: page.locator('td[data-value="United Package"]') }).locator('td[data-col="revenue"]')).toHaveAttribute('data-value', /^533547\.63/);
 });
+
+test('Adventure Works: the UTF-16 wide targets file dropped onto loaded sales joins the workspace as its plan', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, [dataset('adventureworks_sales_targets/Sales.csv'), dataset('adventureworks_sales_targets/Salesperson.csv')])).toBe('ready');
+  // Added later, on its own: recognised as targets (not as a sales file without dates).
+  expect(await loadFile(page, dataset('adventureworks_sales_targets/pl300_utf16/ResellerSalesTargets.csv'))).toBe('ready');
+  await route(page, '#/data?period=all');
+  const load = page.getByTestId('targets-load');
+  // Σ of the month cells that are not "-", in thousands (EXPECTED.md)
+  await expect(load).toHaveAttribute('data-total', '676210000');
+  await expect(load).toHaveAttribute('data-multiplier', '1000');
+  await expect(page.getByTestId('files-table').locator('tr[data-file="ResellerSalesTargets.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'targets');
+  await route(page, '#/sql');
+  await page.getByTestId('sql-input').fill("SELECT count(DISTINCT unit) AS units FROM targets WHERE unit_type = 'rep'");
+  await page.getByTestId('sql-run').click();
+  await expect(page.locator('table[data-testid="sql-result"] tbody td').first()).toHaveAttribute('data-value', '18');
+});

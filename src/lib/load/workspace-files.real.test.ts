@@ -9,6 +9,8 @@ import path from 'node:path';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadWorkspaceFiles } from './workspace-files';
 import { salesViewSql } from './sales-table';
+import { applyWorkspaceTargets } from './workspace-files';
+import { useFileTables } from './sample';
 
 const DATASETS = path.resolve(process.env.TARGETSCOPE_DATASETS ?? '../shared/datasets');
 let db: NodeDuckDB;
@@ -51,6 +53,26 @@ describe('multi-file workspaces', () => {
     const top = await db.query<{ rep: string; v: number }>(`SELECT rep, sum(amount) AS v FROM sales WHERE ${fy} GROUP BY 1 ORDER BY 2 DESC LIMIT 3`);
     expect(top.map((r) => r.rep)).toEqual(['Jae Pak', 'Jillian Carson', 'Michael Blythe']);
     expect(top[0].v).toBeCloseTo(4393879.55, 2);
+
+    // Targets.csv (long: EmployeeID|TargetAmount|TargetMonth) becomes the plan, named through Salesperson.EmployeeID.
+    await useFileTables(db, salesViewSql(ws.source.table));
+    const load = await applyWorkspaceTargets(db, ws);
+    // Brian Welcker (Director of Sales) has targets but no order of his own: listed, not hidden.
+    expect(load).toMatchObject({ multiplier: 1, rows: 809, unmatchedUnits: ['Brian Welcker'] });
+    const [fy2019] = await db.query<{ t: number }>("SELECT sum(amount) AS t FROM targets WHERE period BETWEEN DATE '2018-07-01' AND DATE '2019-06-30'");
+    expect(fy2019.t).toBe(108650000);
+  });
+
+  it('Adventure Works wide targets (UTF-16, M01..M12, "-" = none, in thousands) normalised', async () => {
+    const ws = await loadWorkspaceFiles(db, [
+      ...(await files('adventureworks_sales_targets', ['Sales.csv', 'Salesperson.csv'])),
+      ...(await files('adventureworks_sales_targets/pl300_utf16', ['ResellerSalesTargets.csv'])),
+    ]);
+    expect(ws.files.find((f) => f.fileName === 'ResellerSalesTargets.csv')).toMatchObject({ role: 'targets', encoding: 'utf-16le (BOM)' });
+    await useFileTables(db, salesViewSql(ws.source.table));
+    const load = await applyWorkspaceTargets(db, ws);
+    // Σ of every month cell that is not "-", × 1000 (Python, EXPECTED.md)
+    expect(load).toMatchObject({ multiplier: 1000, total: 676210000, unmatchedUnits: ['Brian Welcker'] });
   });
 
   it('Northwind: order-details joined to orders, customers, employees, products, categories, shippers', async () => {

@@ -10,7 +10,9 @@ import type { SqlRunner } from '../engine/types';
 import { sqlIdent } from '../model/sql';
 import { missingRequired } from '../ingest/mapping';
 import { LoadError, type LoadWarning } from './errors';
-import { raggedRows } from '../ingest/sniff';
+import { detectTargetsLayout, loadTargetsTable, type TargetsLoad, type UnitNames } from './targets-file';
+import { raggedRows, sniffText } from '../ingest/sniff';
+import { decodeHead, detectEncoding } from '../ingest/encoding';
 import type { SourceKind } from './sales-table';
 import {
   buildSalesTable,
@@ -75,6 +77,19 @@ export function classifyFile(header: string[], rows: string[][]): FileRole {
 
 function baseName(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_');
+}
+
+/** Classifies a file from its head alone (no engine): 'ignored' when it cannot be read as text. */
+export async function classifyFileHead(file: File): Promise<FileRole> {
+  try {
+    const head = await readHead(file);
+    if (isParquetFile(file, head)) return 'sales';
+    const guess = detectEncoding(head);
+    const sniff = sniffText(decodeHead(head, guess), file.size <= head.length);
+    return classifyFile(sniff.header, sniff.rows);
+  } catch {
+    return 'ignored';
+  }
 }
 
 /** Loads each file as a text table (nothing parsed yet) and classifies it. */
@@ -285,6 +300,8 @@ export interface LoadedWorkspace {
   facts: WorkspaceFile;
   joins: Join[];
   source: LoadedSource;
+  /** For each column of source.header: the lookup it came from (null for the facts' own columns). */
+  origins: (ColumnOrigin | null)[];
 }
 
 /**
@@ -338,5 +355,33 @@ export async function loadWorkspaceFiles(
     },
     progress,
   );
-  return { files: opened, facts, joins, source };
+  return { files: opened, facts, joins, source, origins: joined.origins };
+}
+
+/**
+ * Makes the workspace's targets file (the first one) the plan in force.
+ * Call after the `sales` view points at this workspace: units and the
+ * amount scale are matched against its sales.
+ */
+export async function applyWorkspaceTargets(db: SqlRunner, loaded: LoadedWorkspace): Promise<TargetsLoad | null> {
+  const file = loaded.files.find((f) => f.role === 'targets');
+  if (!file) return null;
+  const layout = detectTargetsLayout(file.header, file.sample);
+  if (!layout) return null;
+  return loadTargetsTable(db, file.table, file.header, file.sample, file.fileName, unitNames(loaded, layout.unitColumn, layout.unitType), `targets_file_${file.id}`);
+}
+
+/**
+ * When targets name their unit by a key (EmployeeID), the lookup that has
+ * that key and holds the names the sales use for that unit (Salesperson).
+ */
+function unitNames(loaded: LoadedWorkspace, unitColumn: string | null, unitType: string): UnitNames | null {
+  if (!unitColumn) return null;
+  const mapped = loaded.source.mapping[unitType as keyof typeof loaded.source.mapping];
+  if (!mapped) return null;
+  const origin = loaded.origins[loaded.source.header.indexOf(mapped)];
+  if (!origin) return null;
+  const lookup = loaded.files.find((f) => f.name === origin.table && f.role === 'lookup');
+  const key = lookup?.header.find((h) => normalizeHeader(h) === normalizeHeader(unitColumn));
+  return lookup && key ? { lookupTable: lookup.table, keyColumn: key, nameColumn: origin.column } : null;
 }

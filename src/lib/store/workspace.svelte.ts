@@ -6,7 +6,8 @@ import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
 import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
-import { loadWorkspaceFiles, type Join, type WorkspaceFile } from '../load/workspace-files';
+import { applyWorkspaceTargets, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
+import type { TargetsLoad } from '../load/targets-file';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
@@ -51,10 +52,14 @@ export const workspace = $state({
   /** The files of a multi-file workspace and the joins between them (empty for one file). */
   files: [] as WorkspaceFile[],
   joins: [] as Join[],
+  /** The targets file made the plan in force, if the workspace has one. */
+  targetsLoad: null as TargetsLoad | null,
 });
 
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
 let currentFiles: File[] = [];
+/** The multi-file workspace behind the current data, kept to re-apply its targets after a remap. */
+let currentWorkspace: LoadedWorkspace | null = null;
 
 function choicesOf(source: LoadedSource): SavedChoices {
   return { mapping: source.mapping, amountFormat: source.amountFormat, dateFormat: source.dateFormat };
@@ -115,6 +120,7 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     workspace.files = [];
     workspace.joins = [];
     currentFiles = [];
+    currentWorkspace = null;
     workspace.warnings = [];
     workspace.currency = manifest.currency;
     workspace.info = await describe('sample', manifest.name);
@@ -171,11 +177,16 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     workspace.progress = fraction;
   };
   try {
+    // A targets file dropped onto a loaded file workspace joins it ("add more files later").
+    if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && (await classifyFileHead(files[0])) === 'targets') {
+      files = [...currentFiles, ...files];
+    }
     if (files.length === 1) {
       const source = await loadSalesFile(engine, files[0], progress, saved);
       workspace.files = [];
       workspace.joins = [];
       currentFiles = files;
+      currentWorkspace = null;
       await adopt(source, beforeReady);
       void persist(files, source);
     } else {
@@ -183,7 +194,10 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       workspace.files = loaded.files;
       workspace.joins = loaded.joins;
       currentFiles = files;
-      await adopt(loaded.source, beforeReady);
+      currentWorkspace = loaded;
+      await adopt(loaded.source, beforeReady, async () => {
+        workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
+      });
       void persist(files, loaded.source);
     }
   } catch (e) {
@@ -191,8 +205,11 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
   }
 }
 
-async function adopt(source: LoadedSource, beforeReady: () => void = () => {}) {
+/** Points the contract views at a loaded source; `withSales` runs once `sales` is in place (e.g. to load its targets). */
+async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}) {
   await useFileTables(engine, salesViewSql(source.table));
+  workspace.targetsLoad = null;
+  await withSales();
   workspace.source = source;
   workspace.manifest = null;
   workspace.warnings = source.warnings;
@@ -216,7 +233,11 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
         workspace.progress = fraction;
       },
     );
-    await adopt(source);
+    const loaded = currentWorkspace ? { ...currentWorkspace, source } : null;
+    currentWorkspace = loaded;
+    await adopt(source, () => {}, async () => {
+      if (loaded) workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
+    });
     void persist(currentFiles, source);
   } catch (e) {
     fail(e);
