@@ -34,3 +34,31 @@ test('without browser storage the app says so and keeps working in memory', asyn
   await expect(page.getByTestId('storage-status')).toHaveAttribute('data-state', 'unavailable');
   expect(await kpi(page, 'revenue')).toBeCloseTo(16185, 6);
 });
+
+test('export the workspace as one file, reset, import it: same data and mapping; a foreign archive is refused', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/eu-semicolon.csv')).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await page.getByTestId('map-amount').selectOption('Profit');
+  await page.getByTestId('map-profit').selectOption('');
+  await page.getByTestId('apply-mapping').click();
+  await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-workspace').click();
+  const archive = await (await download).path();
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('reset-workspace').click();
+  await expect(page.getByTestId('source-name')).toContainText('sample');
+
+  // A zip that is not a workspace: clear error, the sample stays.
+  expect(await loadFile(page, { name: 'photos.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 nothing useful') })).toBe('error');
+  await expect(page.getByTestId('load-status').getByRole('alert')).toContainText('photos.zip');
+  await expect(page.getByTestId('source-name')).toContainText('sample');
+
+  expect(await loadFile(page, { name: 'workspace.targetscope.zip', mimeType: 'application/zip', buffer: await import('node:fs/promises').then((fs) => fs.readFile(archive)) })).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  expect(await kpi(page, 'revenue')).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
+});

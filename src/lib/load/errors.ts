@@ -16,6 +16,7 @@ export type LoadErrorCode =
   | 'too-large'
   | 'out-of-memory'
   | 'read-failed'
+  | 'archive'
   /** internal: a typed fast-path read met a value of another type; the loader retries as text */
   | 'conversion';
 

@@ -100,7 +100,7 @@ describe('loading real-world exports', () => {
     await expect(loadSalesFile(db, new File(['Date,Sales\n'], 'header.csv'))).rejects.toMatchObject({ code: 'header-only' });
     const binary = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     await expect(loadSalesFile(db, new File([binary], 'blob.csv'))).rejects.toMatchObject({ code: 'binary' });
-    await expect(loadSalesFile(db, new File(['a,b\n1,2\n'], 'x.xlsx'))).rejects.toMatchObject({ code: 'unsupported-type' });
+    await expect(loadSalesFile(db, new File(['a,b\n1,2\n'], 'x.xls'))).rejects.toMatchObject({ code: 'unsupported-type' });
   });
 
   it('a file without a date column says so and lists the columns', async () => {

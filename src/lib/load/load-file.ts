@@ -89,7 +89,7 @@ export function checkFile(file: File): void {
   if (file.size === 0) throw new LoadError('empty', facts);
   if (file.size > MAX_FILE_BYTES) throw new LoadError('too-large', { ...facts, limit: MAX_FILE_BYTES, count: file.size });
   const ext = extension(file.name);
-  if (['xlsx', 'xls', 'zip', 'pdf', 'docx', 'png', 'jpg', 'gz'].includes(ext)) {
+  if (['xls', 'zip', 'pdf', 'docx', 'png', 'jpg', 'gz'].includes(ext)) {
     throw new LoadError('unsupported-type', { ...facts, detail: ext });
   }
 }

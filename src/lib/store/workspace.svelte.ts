@@ -8,6 +8,9 @@ import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type
 import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
 import { applyWorkspaceTargets, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
+import { isWorkbook } from '../load/xlsx-name';
+import { isJsonFile, jsonToCsvFile } from '../load/json';
+import { ArchiveError, exportWorkspace, importWorkspace, isArchive } from './workspace-archive';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
@@ -177,6 +180,21 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     workspace.progress = fraction;
   };
   try {
+    // A workspace archive (exported earlier) brings its files and the mapping chosen then.
+    if (files.length === 1 && isArchive(files[0])) {
+      const archive = files[0];
+      const imported = await importWorkspace(archive).catch((e) => {
+        throw e instanceof ArchiveError ? new LoadError('archive', { file: archive.name, detail: e.message }) : e;
+      });
+      files = imported.files;
+      saved = imported.choices;
+    }
+    // Workbooks (one table per sheet; the reader is loaded only now) and JSON become tables like CSV.
+    if (files.some(isWorkbook)) {
+      const { workbookToCsvFiles } = await import('../load/xlsx');
+      files = (await Promise.all(files.map((f) => (isWorkbook(f) ? workbookToCsvFiles(f) : [f])))).flat();
+    }
+    files = await Promise.all(files.map((f) => (isJsonFile(f) ? jsonToCsvFile(f) : f)));
     // A targets file dropped onto a loaded file workspace joins it ("add more files later").
     if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && (await classifyFileHead(files[0])) === 'targets') {
       files = [...currentFiles, ...files];
@@ -257,6 +275,12 @@ export async function restoreOrOpenSample(): Promise<void> {
     workspace.restoreError = workspace.error?.message ?? 'unknown error';
   }
   await openSample();
+}
+
+/** The current file workspace as one archive (null for the published workspace). */
+export async function exportCurrentWorkspace(): Promise<Blob | null> {
+  if (currentFiles.length === 0 || !workspace.source) return null;
+  return exportWorkspace(currentFiles, choicesOf(workspace.source));
 }
 
 /** Forgets the saved workspace and reopens the published one. */
