@@ -59,6 +59,17 @@ describe('overview KPIs against a plain-TS computation', () => {
     expect(k.current.returnLines).toBe(0);
   });
 
+  it('when the previous period is last year (YTD), it is computed once and reported for both', async () => {
+    const ytd = { start: '2025-01-01', end: '2025-05-20' };
+    const ly = sameRangeLastYear(ytd);
+    const k = await queryKpis(db, { current: ytd, previous: ly, lastYear: ly, filters: {}, basis: 'net', hasOrderId: true });
+    const e = expectedKpis(ly);
+    expect(k.previous.revenue).toBeCloseTo(e.revenue, 6);
+    expect(k.lastYear.orders).toBe(e.orders);
+    expect(k.previous).toEqual(k.lastYear);
+    expect(k.current.lines).toBe(expectedKpis(ytd).lines);
+  });
+
   it('a filter value with a quote is a literal, not SQL', async () => {
     const k = await queryKpis(db, { current, previous, lastYear, filters: { region: ["East' OR '1'='1"] }, basis: 'net', hasOrderId: true });
     expect(k.current.lines).toBe(0);

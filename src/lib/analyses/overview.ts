@@ -6,7 +6,7 @@
 import type { SqlRunner } from '../engine/types';
 import { addMonths, monthStart, monthsInRange, type DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
-import { sqlIdent } from '../model/sql';
+import { sqlIdent, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -38,36 +38,53 @@ export interface KpiSet {
 }
 
 const RANGE_KEYS = ['current', 'previous', 'lastYear'] as const;
+type RangeKey = (typeof RANGE_KEYS)[number];
 
-function measures(hasOrderId: boolean): Record<keyof KpiTotals, (filter: string) => string> {
+function measures(hasOrderId: boolean): Record<keyof KpiTotals, string> {
   return {
-    revenue: (f) => `coalesce(sum(amount) FILTER (WHERE ${f}), 0)`,
-    orders: (f) => (hasOrderId ? `count(DISTINCT order_id) FILTER (WHERE ${f})` : `count(*) FILTER (WHERE ${f})`),
-    customers: (f) => `count(DISTINCT customer) FILTER (WHERE ${f})`,
-    quantity: (f) => `coalesce(sum(quantity) FILTER (WHERE ${f}), 0)`,
-    cost: (f) => `coalesce(sum(cost) FILTER (WHERE ${f}), 0)`,
-    profit: (f) => `coalesce(sum(profit) FILTER (WHERE ${f}), 0)`,
-    lines: (f) => `count(*) FILTER (WHERE ${f})`,
-    returnLines: (f) => `count(*) FILTER (WHERE ${f} AND (amount < 0 OR quantity < 0))`,
+    revenue: 'coalesce(sum(amount), 0)',
+    orders: hasOrderId ? 'count(DISTINCT order_id)' : 'count(*)',
+    customers: 'count(DISTINCT customer)',
+    quantity: 'coalesce(sum(quantity), 0)',
+    cost: 'coalesce(sum(cost), 0)',
+    profit: 'coalesce(sum(profit), 0)',
+    lines: 'count(*)',
+    returnLines: 'count(*) FILTER (WHERE amount < 0 OR quantity < 0)',
   };
 }
 
+const sameRange = (a: DateRange, b: DateRange) => a.start === b.start && a.end === b.end;
+
+/** The distinct ranges to compute (YTD's previous period is last year's: computed once). */
+function distinctRanges(p: OverviewParams): { key: RangeKey; range: DateRange }[] {
+  const out: { key: RangeKey; range: DateRange }[] = [];
+  for (const key of RANGE_KEYS) if (!out.some((o) => sameRange(o.range, p[key]))) out.push({ key, range: p[key] });
+  return out;
+}
+
+/**
+ * One SELECT per distinct range, each scanning only its own dates, glued by
+ * UNION ALL: faster in DuckDB-WASM than one scan with a FILTER per measure
+ * and range (about 1.5-2x at 1M rows).
+ */
 export function kpiSql(p: OverviewParams): string {
-  const m = measures(p.hasOrderId);
-  const columns: string[] = [];
-  for (const key of RANGE_KEYS) {
-    const f = dateInRange(p[key]);
-    for (const [name, expr] of Object.entries(m)) columns.push(`${expr(f)} AS ${sqlIdent(`${key}.${name}`)}`);
-  }
-  const anyRange = `(${RANGE_KEYS.map((k) => dateInRange(p[k])).join(' OR ')})`;
-  return `SELECT ${columns.join(',\n  ')}\nFROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), anyRange])}`;
+  const columns = Object.entries(measures(p.hasOrderId))
+    .map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`)
+    .join(', ');
+  const dims = dimensionPredicates(p.filters, p.basis);
+  return distinctRanges(p)
+    .map(({ key, range }) => `(SELECT ${sqlString(key)} AS range, ${columns}\nFROM sales ${whereClause([...dims, dateInRange(range)])})`)
+    .join('\nUNION ALL\n');
 }
 
 export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: AbortSignal): Promise<KpiSet> {
-  const [row] = await db.query(kpiSql(p), { signal });
-  const pick = (key: (typeof RANGE_KEYS)[number]): KpiTotals => {
+  const rows = await db.query<Record<string, unknown>>(kpiSql(p), { signal });
+  const ranges = distinctRanges(p);
+  const pick = (key: RangeKey): KpiTotals => {
+    const computed = ranges.find((r) => sameRange(r.range, p[key]))!.key;
+    const row = rows.find((r) => r.range === computed);
     const out = {} as KpiTotals;
-    for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) out[name] = Number(row?.[`${key}.${name}`] ?? 0);
+    for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) out[name] = Number(row?.[name] ?? 0);
     return out;
   };
   return { current: pick('current'), previous: pick('previous'), lastYear: pick('lastYear') };
