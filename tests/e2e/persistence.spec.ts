@@ -42,10 +42,14 @@ test('export the workspace as one file, reset, import it: same data and mapping;
   await page.getByTestId('map-amount').selectOption('Profit');
   await page.getByTestId('map-profit').selectOption('');
   await page.getByTestId('apply-mapping').click();
-  await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
+  // Wait until the rebuilt table is in use before exporting.
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
   const download = page.waitForEvent('download');
   await page.getByTestId('export-workspace').click();
-  const archive = await (await download).path();
+  const archive = `${(await import('node:os')).tmpdir()}/targetscope-archive-${Date.now()}.zip`;
+  await (await download).saveAs(archive);
 
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('reset-workspace').click();

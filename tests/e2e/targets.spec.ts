@@ -157,6 +157,15 @@ test('build a plan for the year and revise it: new versions, kept months and the
   const result = page.locator('table[data-testid="sql-result"] tbody td').first();
   await expect(result).toBeVisible();
   expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(Math.round(Number(base) * 1.15 * 100) / 100, 2);
+
+  // The plan is kept in this browser: after a reload the versions and the plan in force are back.
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => (location.hash = '#/targets?o.level=company&o.kind=ytd'));
+  await ready(page);
+  await expect(page.getByTestId('plan-versions').locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('plan-versions').locator(`tr[data-year="${year}"][data-version="4"]`)).toContainText('growth cut to 15 %');
+  expect(await cell(page, 'company', company, 'target')).toBeCloseTo(Math.round(Number(base) * 1.15 * 100) / 100, 2);
 });
 
 test('a dropped file without a plan: build one by amount, evenly, cascaded to the file’s teams', async ({ page }) => {

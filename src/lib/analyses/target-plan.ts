@@ -1,7 +1,7 @@
 /**
  * Plans built or revised in the app, kept in in-memory DuckDB tables
- * (`plan_targets`, `plan_versions`; lost on reload — persistence is the
- * store's job). The first save copies the workspace's plan (all versions)
+ * (`plan_targets`, `plan_versions`; the store keeps them in the browser via
+ * exportPlanTables / restorePlanTables). The first save copies the workspace's plan (all versions)
  * into them, then the contract views read from them:
  * `targets` = each fiscal year's highest version, `targets_all`, `target_versions`.
  */
@@ -107,6 +107,50 @@ export async function queryPlanHistory(
   };
 }
 
+/** The contract views over the app's plan tables. */
+async function pointViewsAtPlanTables(db: SqlRunner): Promise<void> {
+  await db.query('CREATE OR REPLACE VIEW targets_all AS SELECT period, unit_type, unit, amount, version FROM plan_targets');
+  await db.query('CREATE OR REPLACE VIEW target_versions AS SELECT * FROM plan_versions');
+  await db.query(`CREATE OR REPLACE VIEW targets AS SELECT period, unit_type, unit, amount FROM plan_targets t
+    WHERE version = (SELECT max(version) FROM plan_targets v WHERE v.fiscal_year = t.fiscal_year)`);
+}
+
+/** The app's plan as plain rows (to keep in the browser), or null when no plan was built or revised here. */
+export interface SavedPlan {
+  targets: { period: string; unit_type: string; unit: string; amount: number; version: number; fiscal_year: number }[];
+  versions: { fiscal_year: number; version: number; created: string | null; effective_from: string | null; reason: string | null; scope: string | null }[];
+}
+
+export async function exportPlanTables(db: SqlRunner): Promise<SavedPlan | null> {
+  if (!(await queryPlanTables(db)).appPlan) return null;
+  const targets = await db.query<SavedPlan['targets'][number]>(
+    "SELECT strftime(period, '%Y-%m-%d') AS period, unit_type, unit, amount, version, fiscal_year FROM plan_targets ORDER BY fiscal_year, version, period, unit_type, unit",
+  );
+  const versions = await db.query<SavedPlan['versions'][number]>(
+    "SELECT fiscal_year, version, strftime(created, '%Y-%m-%d') AS created, strftime(effective_from, '%Y-%m-%d') AS effective_from, reason, scope FROM plan_versions ORDER BY fiscal_year, version",
+  );
+  return { targets, versions };
+}
+
+/** Recreates a kept plan and makes it the plan in force. */
+export async function restorePlanTables(db: SqlRunner, plan: SavedPlan): Promise<void> {
+  await db.query('CREATE OR REPLACE TABLE plan_targets (period DATE, unit_type VARCHAR, unit VARCHAR, amount DOUBLE, version INTEGER, fiscal_year INTEGER)');
+  await db.query('CREATE OR REPLACE TABLE plan_versions (fiscal_year INTEGER, version INTEGER, created DATE, effective_from DATE, reason VARCHAR, scope VARCHAR)');
+  const orNull = (v: string | null, f: (x: string) => string) => (v === null ? 'NULL' : f(v));
+  for (let i = 0; i < plan.targets.length; i += 2000) {
+    const values = plan.targets
+      .slice(i, i + 2000)
+      .map((r) => `(${sqlDate(r.period)}, ${sqlString(r.unit_type)}, ${sqlString(r.unit)}, ${sqlNumber(Number(r.amount))}, ${sqlNumber(Number(r.version))}, ${sqlNumber(Number(r.fiscal_year))})`);
+    if (values.length) await db.query(`INSERT INTO plan_targets VALUES ${values.join(', ')}`);
+  }
+  const versions = plan.versions.map(
+    (v) =>
+      `(${sqlNumber(Number(v.fiscal_year))}, ${sqlNumber(Number(v.version))}, ${orNull(v.created, sqlDate)}, ${orNull(v.effective_from, sqlDate)}, ${orNull(v.reason, sqlString)}, ${orNull(v.scope, sqlString)})`,
+  );
+  if (versions.length) await db.query(`INSERT INTO plan_versions VALUES ${versions.join(', ')}`);
+  await pointViewsAtPlanTables(db);
+}
+
 /** Copies the workspace's plan into the app's tables (once) and points the contract views at them. */
 async function ensurePlanTables(db: SqlRunner): Promise<void> {
   const v = await views(db);
@@ -124,10 +168,7 @@ async function ensurePlanTables(db: SqlRunner): Promise<void> {
   // A workspace plan without a version table still gets one row per fiscal year, so the history is complete.
   await db.query(`INSERT INTO plan_versions SELECT DISTINCT fiscal_year, version, NULL, NULL, NULL, NULL FROM plan_targets t
     WHERE NOT EXISTS (SELECT 1 FROM plan_versions v WHERE v.fiscal_year = t.fiscal_year AND v.version = t.version)`);
-  await db.query('CREATE OR REPLACE VIEW targets_all AS SELECT period, unit_type, unit, amount, version FROM plan_targets');
-  await db.query('CREATE OR REPLACE VIEW target_versions AS SELECT * FROM plan_versions');
-  await db.query(`CREATE OR REPLACE VIEW targets AS SELECT period, unit_type, unit, amount FROM plan_targets t
-    WHERE version = (SELECT max(version) FROM plan_targets v WHERE v.fiscal_year = t.fiscal_year)`);
+  await pointViewsAtPlanTables(db);
 }
 
 export interface VersionMeta {

@@ -90,3 +90,36 @@ export async function clearSavedWorkspace(): Promise<PersistOutcome> {
     return failure(e);
   }
 }
+
+/** A plan built or revised in the app, kept per workspace ('sample' or 'file'). */
+export async function savePlan(key: 'sample' | 'file', plan: unknown): Promise<PersistOutcome> {
+  try {
+    const db = await open();
+    await db.put(STORE, JSON.parse(JSON.stringify(plan)), `plan:${key}`);
+    db.close();
+    return { ok: true };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function readPlan<T>(key: 'sample' | 'file'): Promise<T | null> {
+  try {
+    const db = await open();
+    const plan = (await db.get(STORE, `plan:${key}`)) as T | undefined;
+    db.close();
+    return plan ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function clearPlan(key: 'sample' | 'file'): Promise<void> {
+  try {
+    const db = await open();
+    await db.delete(STORE, `plan:${key}`);
+    db.close();
+  } catch {
+    // nothing kept, nothing to clear
+  }
+}

@@ -5,7 +5,8 @@
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
-import { clearSavedWorkspace, readSavedWorkspace, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { clearPlan, clearSavedWorkspace, readPlan, readSavedWorkspace, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
 import { applyWorkspaceTargets, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
 import { isWorkbook } from '../load/xlsx-name';
@@ -126,6 +127,7 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     currentWorkspace = null;
     workspace.warnings = [];
     workspace.currency = manifest.currency;
+    await restoreKeptPlan('sample');
     workspace.info = await describe('sample', manifest.name);
     finish();
   } catch (e) {
@@ -175,6 +177,8 @@ export function guessCurrency(source: LoadedSource): string {
  */
 export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices): Promise<void> {
   begin('reading');
+  // A restore brings back the plan kept for these files; a new load starts without one.
+  const restoring = saved !== undefined;
   const progress = (phase: LoadPhase, fraction: number | null) => {
     workspace.phase = phase;
     workspace.progress = fraction;
@@ -199,6 +203,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && (await classifyFileHead(files[0])) === 'targets') {
       files = [...currentFiles, ...files];
     }
+    if (!restoring) await clearPlan('file');
     if (files.length === 1) {
       const source = await loadSalesFile(engine, files[0], progress, saved);
       workspace.files = [];
@@ -228,6 +233,7 @@ async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, w
   await useFileTables(engine, salesViewSql(source.table));
   workspace.targetsLoad = null;
   await withSales();
+  await restoreKeptPlan('file');
   workspace.source = source;
   workspace.manifest = null;
   workspace.warnings = source.warnings;
@@ -277,6 +283,20 @@ export async function restoreOrOpenSample(): Promise<void> {
   await openSample();
 }
 
+/** Re-applies a plan built or revised in the app earlier for this kind of workspace (never on read-only sites). */
+async function restoreKeptPlan(key: 'sample' | 'file'): Promise<void> {
+  if (__READ_ONLY__) return;
+  const plan = await readPlan<SavedPlan>(key);
+  if (plan && Array.isArray(plan.targets) && Array.isArray(plan.versions)) await restorePlanTables(engine, plan);
+}
+
+/** Keeps the plan built or revised in the app (call after each saved version). */
+export async function keepPlan(): Promise<void> {
+  if (__READ_ONLY__ || !workspace.info) return;
+  const plan = await exportPlanTables(engine);
+  if (plan) workspace.storage = await savePlan(workspace.info.kind, plan);
+}
+
 /** The current file workspace as one archive (null for the published workspace). */
 export async function exportCurrentWorkspace(): Promise<Blob | null> {
   if (currentFiles.length === 0 || !workspace.source) return null;
@@ -286,6 +306,7 @@ export async function exportCurrentWorkspace(): Promise<Blob | null> {
 /** Forgets the saved workspace and reopens the published one. */
 export async function resetWorkspace(): Promise<void> {
   await clearSavedWorkspace();
+  await clearPlan('file');
   currentFiles = [];
   workspace.storage = null;
   await openSample();
