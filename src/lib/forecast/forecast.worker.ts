@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+/**
+ * Forecasts many series (e.g. every rep) off the main thread: the backtests
+ * refit each method a dozen times per series.
+ */
+import { forecastSeries, type SeriesForecast } from './forecast';
+
+export interface ForecastRequest {
+  series: { unit: string; y: number[] }[];
+  horizon: number;
+}
+export type ForecastResponse = { ok: true; results: SeriesForecast[] } | { ok: false; error: string };
+
+self.onmessage = (event: MessageEvent<ForecastRequest>) => {
+  try {
+    const { series, horizon } = event.data;
+    const results = series.map((s) => forecastSeries(s.y, { horizon }));
+    (self as DedicatedWorkerGlobalScope).postMessage({ ok: true, results } satisfies ForecastResponse);
+  } catch (e) {
+    (self as DedicatedWorkerGlobalScope).postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies ForecastResponse);
+  }
+};

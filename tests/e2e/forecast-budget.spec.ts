@@ -1,0 +1,95 @@
+import { test, expect, openApp } from './fixtures';
+import { sampleQuery } from './sample-reference';
+
+async function asOfDate(): Promise<string> {
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  return last;
+}
+
+test('forecast: chart with bands, backtest accuracy beside it, projection from actual to date', async ({ page }) => {
+  const last = await asOfDate();
+  const year = last.slice(0, 4);
+  await openApp(page, '#/forecast');
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const chart = page.getByTestId('chart-forecast');
+  await expect(chart.locator('svg').first()).toBeVisible();
+  // Accuracy numbers are real numbers beside the chart.
+  const mape = Number(await page.getByTestId('forecast-mape').getAttribute('data-value'));
+  const mase = Number(await page.getByTestId('forecast-mase').getAttribute('data-value'));
+  expect(mape).toBeGreaterThan(0);
+  expect(mape).toBeLessThan(1);
+  expect(mase).toBeGreaterThan(0);
+  expect(await page.getByTestId('forecast-method').getAttribute('data-value')).toMatch(/^(seasonal-naive|hw-|regression)/);
+  // Projection = actual to date (native DuckDB) + the forecast of the remaining months.
+  const [{ ytd }] = await sampleQuery<{ ytd: number }>(`SELECT sum(amount) AS ytd FROM ws.sales WHERE date BETWEEN DATE '${year}-01-01' AND DATE '${last}'`);
+  const actualCell = page.locator('[data-testid="forecast-units"] td[data-col="actualToDate"]').first();
+  expect(Number(await actualCell.getAttribute('data-value'))).toBeCloseTo(Number(ytd), 2);
+  const projection = Number(await page.locator('[data-kpi="projection"]').getAttribute('data-value'));
+  expect(projection).toBeGreaterThan(Number(ytd));
+  const [{ target }] = await sampleQuery<{ target: number }>(
+    `SELECT sum(amount) AS target FROM ws.targets WHERE unit_type = 'company' AND year(period) = ${year}
+       AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})`,
+  );
+  expect(Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'))).toBeCloseTo(Number(target), 2);
+  const probability = Number(await page.locator('[data-kpi="probability"]').getAttribute('data-value'));
+  expect(probability).toBeGreaterThanOrEqual(0);
+  expect(probability).toBeLessThanOrEqual(1);
+
+  // All reps: one row each, forecast off the main thread.
+  await page.evaluate(() => (location.hash = '#/forecast?o.level=rep'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.locator('[data-testid="forecast-units"] tbody tr')).toHaveCount(18);
+});
+
+test('budget: variance for one team and line matches native DuckDB; alerts link to the what-changed drill', async ({ page }) => {
+  const last = await asOfDate();
+  const year = last.slice(0, 4);
+  await openApp(page, '#/budget?period=ytd');
+  await expect(page.getByTestId('budget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // Budget YTD with the as-of month prorated by days; actual revenue from sales.
+  const [ref] = await sampleQuery<{ budget: number; actual: number }>(`
+    SELECT
+      (SELECT sum(amount * (least(last_day(period), DATE '${last}') - period + 1) / day(last_day(period)))
+         FROM ws.budget WHERE unit = '北方团队' AND line = 'revenue' AND period BETWEEN DATE '${year}-01-01' AND DATE '${last}') AS budget,
+      (SELECT sum(amount) FROM ws.sales WHERE team = '北方团队' AND date BETWEEN DATE '${year}-01-01' AND DATE '${last}') AS actual`);
+  const row = page
+    .locator('[data-testid="budget-table"] tbody tr')
+    .filter({ has: page.locator('td[data-col="unit"][data-value="北方团队"]') })
+    .filter({ has: page.locator('td[data-col="line"][data-value="revenue"]') });
+  await expect(row).toHaveCount(1);
+  const num = async (col: string) => Number(await row.locator(`td[data-col="${col}"]`).getAttribute('data-value'));
+  expect(await num('budget')).toBeCloseTo(Number(ref.budget), 2);
+  expect(await num('actual')).toBeCloseTo(Number(ref.actual), 2);
+  expect(await num('variance')).toBeCloseTo(Number(ref.actual) - Number(ref.budget), 2);
+  expect(await row.locator('td[data-col="favourable"]').getAttribute('data-value')).toBe(String(Number(ref.actual) >= Number(ref.budget)));
+  // Full-year outlook: the whole year's revenue budget, actual to date, outlook = actual + forecast ≥ actual.
+  const [{ fy }] = await sampleQuery<{ fy: number }>(`SELECT sum(amount) AS fy FROM ws.budget WHERE unit = '北方团队' AND line = 'revenue' AND year(period) = ${year}`);
+  const outlookRow = page.locator('[data-testid="budget-outlook"] tbody tr').filter({ has: page.locator('td[data-col="unit"][data-value="北方团队"]') });
+  const outlookNum = async (col: string) => Number(await outlookRow.locator(`td[data-col="${col}"]`).getAttribute('data-value'));
+  expect(await outlookNum('budget')).toBeCloseTo(Number(fy), 2);
+  expect(await outlookNum('actualToDate')).toBeCloseTo(Number(ref.actual), 2);
+  expect(await outlookNum('outlook')).toBeGreaterThan(Number(ref.actual));
+  // Selling expense: budget only.
+  await expect(page.getByTestId('budget-no-actual')).toBeVisible();
+  // A zero threshold turns every unfavourable line into an alert, listed first, with the drill link.
+  await page.getByTestId('budget-threshold').fill('0');
+  await page.getByTestId('budget-threshold').dispatchEvent('change');
+  const drill = page.getByTestId('budget-drill').first();
+  await expect(drill).toBeVisible();
+  expect(await drill.getAttribute('href')).toContain('#/regions');
+});
+
+test('forecast scenario: a +15 % target saved as a plan revision becomes the plan in force', async ({ page }) => {
+  await openApp(page, '#/forecast?o.revise=15');
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('forecast-last-month')).toBeVisible();
+  const before = Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'));
+  await page.getByTestId('forecast-preview').click();
+  await expect(page.locator('[data-testid="forecast-plan-preview"] tbody tr').first()).toBeVisible();
+  await page.getByTestId('forecast-reason').fill('e2e: +15 %');
+  await page.getByTestId('forecast-save-revision').click();
+  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // The revised annual amount is rounded to whole units.
+  await expect.poll(async () => Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'))).toBeCloseTo(Math.round(before * 1.15), 0);
+});
