@@ -1,0 +1,59 @@
+/**
+ * Competitor events as annotations on a time chart (date x axis): a shaded
+ * band for events with a duration, a rule for one-off events (launches),
+ * each labelled with its title. Reusable by every view with a time chart.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Dimension } from '../model/schema';
+import type { CompetitorEvent } from './market-data';
+
+export interface DateSpan {
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+}
+
+/**
+ * The events to show on a chart covering `span` under `filters`: those whose
+ * days overlap the span and whose scope is company-wide or matches the
+ * region/category filters (an event in 华南 is hidden when only 华东 is shown).
+ */
+export function eventsInView(
+  events: readonly CompetitorEvent[],
+  span: DateSpan,
+  filters: Partial<Record<Dimension, string[]>>,
+): CompetitorEvent[] {
+  const matches = (value: string | null, selected: string[] | undefined) =>
+    value === null || !selected || selected.length === 0 || selected.includes(value);
+  return events.filter((e) => {
+    const last = e.end ?? e.date;
+    return e.date <= span.end && last >= span.start && matches(e.region, filters.region) && matches(e.category, filters.category);
+  });
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Plot marks for the events (already chosen with eventsInView), clipped to the span so they never widen the axis. */
+export function eventMarks(events: readonly CompetitorEvent[], span: DateSpan): Plot.Markish[] {
+  const clip = (iso: string) => (iso < span.start ? span.start : iso > span.end ? span.end : iso);
+  const rows = events.map((e) => ({
+    title: e.title,
+    x1: day(clip(e.date)),
+    x2: day(clip(e.end ?? e.date)),
+    ranged: e.end !== null,
+    label: `${e.competitor}: ${e.title}${e.region ? ` · ${e.region}` : ''}${e.category ? ` · ${e.category}` : ''}`,
+  }));
+  const bands = rows.filter((r) => r.ranged);
+  const rules = rows.filter((r) => !r.ranged);
+  return [
+    Plot.rectX(bands, { x1: 'x1', x2: 'x2', fill: 'var(--at-risk)', fillOpacity: 0.12, title: 'label' }),
+    Plot.ruleX(rules, { x: 'x1', stroke: 'var(--at-risk)', strokeDasharray: '4,3', strokeOpacity: 0.8, title: 'label' }),
+    // Labels on three staggered lines so neighbouring events do not overprint each other.
+    ...[0, 1, 2].map((line) =>
+      Plot.text(
+        rows.filter((_, i) => i % 3 === line),
+        { x: 'x1', frameAnchor: 'top', text: 'title', textAnchor: 'start', dx: 3, dy: 4 + line * 13, fontSize: 10, fill: 'var(--text-muted)' },
+      ),
+    ),
+  ];
+}
