@@ -36,5 +36,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
     { name: 'real', testDir: 'tests/real' },
+    // Against a read-only build (TARGETSCOPE_READ_ONLY=1), served from TEST_DIST=dist-readonly.
+    { name: 'readonly', testDir: 'tests/readonly' },
   ],
 });

@@ -22,4 +22,7 @@ export const VIEWS: Record<Route, RouteEntry> = {
   data: { label: 'nav.data', load: () => import('./DataView.svelte') },
   sql: { label: 'nav.sql', load: () => import('./SqlView.svelte') },
   targets: { label: 'nav.targets', load: () => import('./Targets.svelte') },
+  forecast: { label: 'nav.forecast', load: () => import('./Forecast.svelte') },
+  budget: { label: 'nav.budget', load: () => import('./Budget.svelte') },
+  market: { label: 'nav.market', load: () => import('./Market.svelte') },
 };

@@ -4,7 +4,7 @@
  * sales file. Expected values: tests/real/expected.py (see EXPECTED.md).
  */
 import { test, expect, openApp, loadFile, kpi } from '../e2e/fixtures';
-import { dataset, expectBreakdown, mappedColumn, sourceInfo, sql, sqlOne, toMap } from './helpers';
+import { dataset, expectBreakdown, mappedColumn, route, sourceInfo, sql, sqlOne, toMap } from './helpers';
 
 // ---- expected values: python3 tests/real/expected.py → "aw_sales" ----
 const SALES = {
@@ -120,26 +120,26 @@ test('adventureworks ResellerSales_202006.csv: UTF-16LE BOM, SalesAmount and Ord
   expect(t.max_date, 'max(date)').toBe(RESELLER_202006.maxDate);
 });
 
-test('adventureworks ResellerSalesTargets.csv (wide UTF-16 targets) as a sales file: clear error, data kept', async ({
+test('adventureworks ResellerSalesTargets.csv (wide UTF-16 targets) alone is no sales file: clear error, sample kept', async ({ page }) => {
+  await openApp(page, '#/overview?period=all');
+  const before = await kpi(page, 'revenue');
+  expect(await loadFile(page, dataset(TARGETS_WIDE)), 'load state of the targets file').toBe('error');
+  const alert = page.getByTestId('load-status').getByRole('alert');
+  await expect(alert).toContainText('ResellerSalesTargets.csv');
+  expect(await kpi(page, 'revenue'), 'the sample is still loaded').toBe(before);
+});
+
+test('adventureworks ResellerSalesTargets.csv dropped onto loaded sales joins them as the plan; the sales stay as they were', async ({
   page,
 }) => {
-  const baseline = dataset(RESELLER_202006.file);
-  const targets = dataset(TARGETS_WIDE);
   await openApp(page, '#/overview?period=all');
-  expect(await loadFile(page, baseline), 'baseline load').toBe('ready');
+  expect(await loadFile(page, dataset(RESELLER_202006.file)), 'baseline load').toBe('ready');
   await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(RESELLER_202006.revenue, 2);
 
-  expect(await loadFile(page, targets), 'load state of the targets file').toBe('error');
-  const alert = page.getByTestId('load-status').getByRole('alert');
-  await expect(alert).toBeVisible();
-  console.log(`load-status alert: ${await alert.innerText()}`);
-  await expect(alert).toContainText('ResellerSalesTargets.csv');
-
-  // The previous file is still loaded.
-  expect(await kpi(page, 'revenue'), 'revenue KPI after the failed load').toBeCloseTo(RESELLER_202006.revenue, 2);
-  const info = await sourceInfo(page);
-  expect(info.name, 'source still the previous file').toContain(RESELLER_202006.name);
-  expect(info.rows, 'source rows after the failed load').toBe(RESELLER_202006.rows);
+  expect(await loadFile(page, dataset(TARGETS_WIDE)), 'load state of the targets file').toBe('ready');
+  await route(page, '#/data?period=all');
+  await expect(page.getByTestId('files-table').locator('tr[data-file="ResellerSalesTargets.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'targets');
+  await expect(page.getByTestId('targets-load')).toBeVisible();
   const t = await sqlOne(page, 'SELECT count(*) AS n, sum(amount)::DOUBLE AS revenue FROM sales');
   expect(Number(t.n)).toBe(RESELLER_202006.rows);
   expect(Number(t.revenue)).toBeCloseTo(RESELLER_202006.revenue, 2);

@@ -701,6 +701,18 @@ export const en = {
   'budget.marginTable': 'Margin and expense ratio vs budget',
   'budget.actualMargin': 'Gross margin (actual)',
   'budget.budgetMargin': 'Gross margin (budget)',
+  'forecast.lastMonth': 'Last month ({month}): forecast a month earlier {forecast}, actual {actual} ({error} off).',
+  'forecast.within80': 'Inside the 80 % interval.',
+  'forecast.outside80': 'Outside the 80 % interval.',
+  'forecast.previewPlan': 'Preview the revised plan',
+  'forecast.previewNote': 'Company targets from {from} on; earlier months keep their targets. Teams and reps get last year’s shares when saved.',
+  'forecast.reason': 'Reason',
+  'forecast.saveRevision': 'Save as a plan revision',
+  'budget.outlook': 'Full-year revenue outlook vs budget',
+  'budget.fullYearBudget': 'Full-year budget',
+  'budget.outlookCol': 'Outlook',
+  'budget.probability': 'Chance to reach budget',
+  'budget.outlookNote': 'Outlook = actual to date + the forecast of the remaining months (method chosen per unit by backtest, as on Forecast). Cost lines have no outlook.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import { DIMENSIONS, type Dimension } from './schema';
 import type { PeriodPreset } from './period';
 
-export const ROUTES = ['overview', 'targets', 'products', 'channels', 'customers', 'reps', 'regions', 'data', 'sql'] as const;
+export const ROUTES = ['overview', 'targets', 'products', 'channels', 'customers', 'reps', 'regions', 'market', 'forecast', 'budget', 'data', 'sql'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type Comparison = 'prev' | 'yoy';
