@@ -3,6 +3,7 @@
  * (our sales are ~10–15 % of it, share slowly rising), competitors, dated
  * competitor events and SWOT notes (data/market.json).
  */
+import type { Competitor, CompetitorEvent, SwotCard, MarketData as MarketDocument } from '../../../src/lib/market/market-data';
 import {
   COMPETITOR_EFFECTS,
   FIRST_DAY,
@@ -51,49 +52,8 @@ export function buildMarketSize(counterfactualCents: Map<string, number>, rng: R
   return rows;
 }
 
-export interface Competitor {
-  id: string;
-  name: string;
-  positioning: string;
-  priceLevel: 'premium' | 'mid' | 'value';
-  /** Estimated market share per region (0–1). */
-  share: Record<Region, number>;
-  strengths: string[];
-  weaknesses: string[];
-  /** Markdown. */
-  notes: string;
-}
-
-export interface CompetitorEvent {
-  id: string;
-  date: string;
-  /** Last day (inclusive); null for a one-off event such as a launch. */
-  end: string | null;
-  competitor: string;
-  kind: 'promotion' | 'launch' | 'price_cut';
-  /** null = nationwide. */
-  region: Region | null;
-  /** null = all categories. */
-  category: Category | null;
-  title: string;
-  /** Markdown. */
-  notes: string;
-}
-
-export interface SwotCard {
-  id: string;
-  quadrant: 'strength' | 'weakness' | 'opportunity' | 'threat';
-  scope: { type: 'company' } | { type: 'region'; value: Region } | { type: 'category'; value: Category };
-  title: string;
-  /** Markdown. */
-  text: string;
-}
-
-export interface MarketDocument {
-  competitors: Competitor[];
-  events: CompetitorEvent[];
-  swot: SwotCard[];
-}
+// The app's reader (src/lib/market/market-data.ts) defines the market.json format; the sample writes it.
+export type { Competitor, CompetitorEvent, SwotCard, MarketData as MarketDocument } from '../../../src/lib/market/market-data';
 
 const COMPETITORS: Competitor[] = [
   {
