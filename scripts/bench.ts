@@ -63,6 +63,16 @@ function filterHashes(): string[] {
   ];
 }
 
+/** The analysis views of the analyses issue: opened on the whole history, then filtered to one region. */
+function viewHashes() {
+  const region = encodeURIComponent(FILTER_VALUES.region[1]);
+  return ['products', 'channels', 'customers', 'reps', 'regions', 'targets'].map((view) => ({
+    view,
+    open: `#/${view}?period=all`,
+    filter: `#/${view}?period=all&f.region=${region}`,
+  }));
+}
+
 interface SizeResult {
   size: SizeName;
   rows: number;
@@ -74,6 +84,8 @@ interface SizeResult {
   nativeError: string | null;
   filterMedianMs: number | null;
   filterMaxMs: number | null;
+  uncompactedFilterMedianMs: number | null;
+  uncompactedFilterMaxMs: number | null;
   ratio: number | null;
 }
 
@@ -124,6 +136,7 @@ async function main(): Promise<void> {
         url: server.url,
         file: f.path,
         filterHashes: filterHashes(),
+        viewHashes: viewHashes(),
         loadTimeoutMs: args.loadTimeoutMs,
         exclude,
         log,
@@ -132,7 +145,10 @@ async function main(): Promise<void> {
       log(`  cold start: FCP ${fmt(browser.coldStart.fcpMs, 0)} ms, nav ${fmt(browser.coldStart.navVisibleMs, 0)} ms, sample overview ${fmt(browser.coldStart.sampleOverviewMs, 0)} ms; file input → change event ${fmt(browser.inputMs, 0)} ms`);
       log('  load phases (s from t0):');
       for (const p of browser.phases) log(`    +${p.s.toFixed(2)} s  ${p.text}`);
+      for (const flt of browser.filtersBeforeCompaction) log(`    filter (before compaction) ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
+      log(`  compaction done ${fmt(browser.compactionS, 2)} s after the file was chosen`);
       for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
+      for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms${v.error ? ` (${v.error})` : ''}`);
 
       let native: NativeResult | null = null;
       let nativeError: string | null = null;
@@ -150,6 +166,7 @@ async function main(): Promise<void> {
         }
       }
       const ok = browser.filters.map((x) => x.ms).filter((x): x is number => x !== null);
+      const before = browser.filtersBeforeCompaction.map((x) => x.ms).filter((x): x is number => x !== null);
       results.push({
         size,
         rows: SIZES[size],
@@ -161,6 +178,8 @@ async function main(): Promise<void> {
         nativeError,
         filterMedianMs: median(ok),
         filterMaxMs: ok.length ? Math.max(...ok) : null,
+        uncompactedFilterMedianMs: median(before),
+        uncompactedFilterMaxMs: before.length ? Math.max(...before) : null,
         ratio: browser.loadS !== null && browser.outcome === 'ready' && native ? browser.loadS / native.loadS : null,
       });
     }
@@ -177,6 +196,8 @@ async function main(): Promise<void> {
     fmt(r.fileMb, 1),
     fmt(r.browser?.loadS, 2),
     fmt(r.browser?.overviewS, 2),
+    `${fmt(r.uncompactedFilterMedianMs, 0)} / ${fmt(r.uncompactedFilterMaxMs, 0)}`,
+    fmt(r.browser?.compactionS, 2),
     `${fmt(r.filterMedianMs, 0)} / ${fmt(r.filterMaxMs, 0)}`,
     fmt(r.browser?.peakRssMb, 0),
     fmt(r.native?.loadS, 2),
@@ -187,13 +208,32 @@ async function main(): Promise<void> {
   log('\nResults');
   log(
     table(
-      ['size', 'rows', 'file MB', 'load s', 'overview s', 'filter med/max ms', 'peak RSS MB', 'native load s', 'native 1T s', 'ratio', 'outcome'],
+      ['size', 'rows', 'file MB', 'load s', 'overview s', 'filter before compaction ms', 'compacted s', 'filter med/max ms', 'peak RSS MB', 'native load s', 'native 1T s', 'ratio', 'outcome'],
       rows,
-      [false, true, true, true, true, true, true, true, true, true, false],
+      [false, true, true, true, true, true, true, true, true, true, true, true, false],
     ),
   );
   log('  load = file chosen → data-attempts incremented; overview = file chosen → overview data-ready; ratio = browser load / native load');
+  log('  filter = hash change → overview data-ready, median / max of 5; first right after the load, then once the background compaction is done (compacted s = file chosen → data-compaction=done)');
   log('  native load = the app\'s canonical CREATE TABLE AS + load check with @duckdb/node-api (all threads); native 1T = the CTAS with threads=1');
+
+  const viewNames = [...new Set(results.flatMap((r) => r.browser?.views.map((v) => v.view) ?? []))];
+  if (viewNames.length) {
+    log('\nViews after the compaction (ms: navigation → data-ready / filter change → data-ready)');
+    log(
+      table(
+        ['size', ...viewNames],
+        results.map((r) => [
+          r.size,
+          ...viewNames.map((name) => {
+            const v = r.browser?.views.find((x) => x.view === name);
+            return v ? `${fmt(v.firstMs, 0)} / ${fmt(v.filterMs, 0)}` : '–';
+          }),
+        ]),
+        [false, ...viewNames.map(() => true)],
+      ),
+    );
+  }
 
   const cold = results.map((r) => r.browser?.coldStart).filter((c): c is BrowserRun['coldStart'] => !!c);
   const pick = (f: (c: BrowserRun['coldStart']) => number | null) => median(cold.map(f).filter((x): x is number => x !== null));

@@ -26,6 +26,13 @@ export interface FilterTiming {
   error?: string;
 }
 
+export interface ViewTiming {
+  view: string;
+  firstMs: number | null;
+  filterMs: number | null;
+  error?: string;
+}
+
 export interface BrowserRun {
   outcome: 'ready' | 'error' | 'timeout' | 'crash' | 'failed';
   /** the alert text on error; the exception otherwise */
@@ -39,7 +46,14 @@ export interface BrowserRun {
   overviewS: number | null;
   overviewFrameS: number | null;
   loadedRows: number | null;
+  /** filter changes right after the overview, before the background compaction has run */
+  filtersBeforeCompaction: FilterTiming[];
+  /** t0 → load-status data-compaction=done (the compressed copy serves `sales`) */
+  compactionS: number | null;
+  /** filter changes once the compaction is done */
   filters: FilterTiming[];
+  /** each analysis view (after the compaction): navigation → data-ready, then one filter change */
+  views: ViewTiming[];
   peakRssMb: number | null;
   baselineRssMb: number | null;
   /** load phases shown (progress label), with the time from t0 */
@@ -114,9 +128,58 @@ export interface RunOptions {
   url: string;
   file: string;
   filterHashes: string[];
+  /** views to time, each with the hash that opens it and the hash of a filter change on it */
+  viewHashes: { view: string; open: string; filter: string }[];
   loadTimeoutMs: number;
   exclude: Set<number>;
   log: (s: string) => void;
+}
+
+/** Marks the time and sets the hash; returns the mark. */
+function setHash(page: Page, hash: string): Promise<number> {
+  return within(
+    page.evaluate((h: string) => {
+      const t = (window as BenchWindow).__bench!.mark(`hash ${h}`);
+      location.hash = h;
+      return t;
+    }, hash),
+    15_000,
+    'set hash',
+  );
+}
+
+/** Sets the hash and waits for the view's data-ready to flip to true. */
+async function hashToReady(page: Page, hash: string, view: string): Promise<number> {
+  const mark = await setHash(page, hash);
+  const ready = await waitForEvent(page, { key: 'view', value: `${view}:true`, after: mark, flip: true }, 60_000);
+  return ready.t - mark;
+}
+
+async function viewTiming(page: Page, v: { view: string; open: string; filter: string }): Promise<ViewTiming> {
+  const out: ViewTiming = { view: v.view, firstMs: null, filterMs: null };
+  try {
+    out.firstMs = await hashToReady(page, v.open, v.view);
+    out.filterMs = await hashToReady(page, v.filter, v.view);
+  } catch (e) {
+    out.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  return out;
+}
+
+async function filterChanges(page: Page, hashes: string[], crashed: () => boolean): Promise<FilterTiming[]> {
+  const out: FilterTiming[] = [];
+  for (const hash of hashes) {
+    try {
+      const mark = await setHash(page, hash);
+      const ready = await waitForEvent(page, { key: 'ready', value: 'true', after: mark, flip: true }, 60_000);
+      const frame = firstAfter(await events(page), 'readyFrame', ready.t - 0.001);
+      out.push({ hash, ms: ready.t - mark, frameMs: frame ? frame.t - mark : null });
+    } catch (e) {
+      out.push({ hash, ms: null, frameMs: null, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      if (crashed()) break;
+    }
+  }
+  return out;
 }
 
 export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
@@ -130,7 +193,10 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
     overviewS: null,
     overviewFrameS: null,
     loadedRows: null,
+    filtersBeforeCompaction: [],
+    compactionS: null,
     filters: [],
+    views: [],
     peakRssMb: null,
     baselineRssMb: null,
     phases: [],
@@ -220,25 +286,17 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
       result.phases = list.filter((e) => e.key === 'phase' && e.t >= t0 && e.value).map((e) => ({ s: (e.t - t0) / 1000, text: String(e.value) }));
     }
 
-    // Filter changes through the hash.
-    for (const hash of opts.filterHashes) {
-      try {
-        const mark = await within(
-          page.evaluate((h: string) => {
-            const t = (window as BenchWindow).__bench!.mark(`hash ${h}`);
-            location.hash = h;
-            return t;
-          }, hash),
-          15_000,
-          'set hash',
-        );
-        const ready = await waitForEvent(page, { key: 'ready', value: 'true', after: mark, flip: true }, 60_000);
-        const frame = firstAfter(await events(page), 'readyFrame', ready.t - 0.001);
-        result.filters.push({ hash, ms: ready.t - mark, frameMs: frame ? frame.t - mark : null });
-      } catch (e) {
-        result.filters.push({ hash, ms: null, frameMs: null, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
-        if (crashed) break;
-      }
+    // Filter changes through the hash: first while the data is still uncompressed (each change also
+    // postpones the background compaction), then again once the compacted copy serves `sales`.
+    result.filtersBeforeCompaction = await filterChanges(page, opts.filterHashes, () => crashed);
+    if (crashed) return result;
+    const compacted = await waitForEvent(page, { key: 'compaction', value: 'done', after: t0 }, opts.loadTimeoutMs).catch(() => null);
+    result.compactionS = compacted ? (compacted.t - t0) / 1000 : null;
+    result.peakRssMb = sampler.peak(nodeStart);
+    result.filters = await filterChanges(page, opts.filterHashes, () => crashed);
+    for (const v of opts.viewHashes) {
+      if (crashed) break;
+      result.views.push(await viewTiming(page, v));
     }
     return result;
   } catch (e) {

@@ -1,13 +1,14 @@
 /**
  * In-page recorder (an init script): a MutationObserver that timestamps, with
  * performance.now(), every change of the attributes the benchmark waits on —
- * load-status data-state / data-attempts, overview data-ready — and the first
- * time the navigation is visible, and the load phase text. Transient values inside one mutation batch
+ * load-status data-state / data-attempts / data-compaction, overview data-ready — and the first
+ * time the navigation is visible, and the load phase text; `view` is the
+ * data-ready of whichever view is on screen, as "<data-testid>:<value>". Transient values inside one mutation batch
  * are kept (from the records' oldValue), so a false→true flip is never lost.
  * Node reads the events back; timings don't depend on polling from Node.
  */
 
-export type BenchKey = 'state' | 'attempts' | 'ready' | 'nav' | 'change' | 'readyFrame' | 'mark' | 'phase';
+export type BenchKey = 'state' | 'attempts' | 'ready' | 'nav' | 'change' | 'readyFrame' | 'mark' | 'phase' | 'compaction' | 'view';
 
 export interface BenchEvent {
   key: BenchKey;
@@ -39,12 +40,15 @@ export function installRecorder(): void {
   const watched: Record<string, { selector: string; key: BenchKey }> = {
     'data-state': { selector: '[data-testid="load-status"]', key: 'state' },
     'data-attempts': { selector: '[data-testid="load-status"]', key: 'attempts' },
+    'data-compaction': { selector: '[data-testid="load-status"]', key: 'compaction' },
     'data-ready': { selector: '[data-testid="overview"]', key: 'ready' },
   };
   const current = (attr: string) => document.querySelector(watched[attr].selector)?.getAttribute(attr) ?? null;
   let navSeen = false;
   const snapshot = (t: number) => {
     for (const attr of Object.keys(watched)) push(watched[attr].key, current(attr), t);
+    const view = document.querySelector('main [data-testid][data-ready]');
+    push('view', view ? `${view.getAttribute('data-testid')}:${view.getAttribute('data-ready')}` : null, t);
     // The load phase shown to the user (its progress bar is labelled with it).
     push('phase', document.querySelector('[data-testid="load-status"] progress')?.getAttribute('aria-label') ?? null, t);
     if (!navSeen) {
@@ -74,6 +78,12 @@ export function installRecorder(): void {
     }
     for (const { key, attr, el, olds } of seq.values()) {
       for (const v of [...olds.slice(1), el.getAttribute(attr)]) push(key, v, t);
+    }
+    // Any view's data-ready, with its transient values too.
+    for (const r of records) {
+      if (r.type !== 'attributes' || r.attributeName !== 'data-ready') continue;
+      const el = r.target as Element;
+      if (el.closest('main') && el.hasAttribute('data-testid')) push('view', `${el.getAttribute('data-testid')}:${r.oldValue}`, t);
     }
     snapshot(t);
   });

@@ -6,7 +6,7 @@
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
-import { sqlIdent } from '../model/sql';
+import { sqlIdent, isoDate, SALES_MONTH } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -20,9 +20,9 @@ export interface MonthlyMemberRow {
 
 export function monthlyByMemberSql(dim: Dimension, range: DateRange, filters: DimensionFilters, basis: Basis): string {
   return `WITH m AS (
-  SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, ${sqlIdent(dim)} AS member, sum(amount) AS revenue
+  SELECT ${isoDate(SALES_MONTH)} AS month, ${sqlIdent(dim)} AS member, sum(amount) AS revenue
   FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange(range)])}
-  GROUP BY 1, 2
+  GROUP BY ${SALES_MONTH}, 2
 )
 SELECT month, member, revenue,
   CASE WHEN sum(revenue) OVER (PARTITION BY month) <> 0 THEN revenue / sum(revenue) OVER (PARTITION BY month) END AS share

@@ -8,7 +8,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, monthsInRange, monthStart, type DateRange } from '../model/period';
-import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -199,9 +199,9 @@ export interface CustomerOrder {
 }
 
 export function customerMonthsSql(p: LifecycleParams, customer: string, hasOrderId: boolean): string {
-  return `SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS revenue,
+  return `SELECT ${isoDate(SALES_MONTH)} AS month, sum(amount) AS revenue,
   ${hasOrderId ? 'count(DISTINCT order_id) FILTER (WHERE amount > 0)' : 'count(*) FILTER (WHERE amount > 0)'} AS orders
-FROM sales ${salesWhere(p, [`customer = ${sqlString(customer)}`])} GROUP BY 1 ORDER BY 1`;
+FROM sales ${salesWhere(p, [`customer = ${sqlString(customer)}`])} GROUP BY ${SALES_MONTH} ORDER BY 1`;
 }
 
 export function customerOrdersSql(p: LifecycleParams, customer: string, hasOrderId: boolean, limit = 100): string {

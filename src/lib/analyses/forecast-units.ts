@@ -7,7 +7,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, daysInMonth, monthStart, type DateRange } from '../model/period';
-import { sqlDate, sqlIdent, sqlString } from '../model/sql';
+import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import { dimensionPredicates, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -35,9 +35,9 @@ export function unitMonthlySql(p: ForecastUnitsParams): string {
   const unit = p.level === 'company' ? sqlString(p.companyUnit) : `CAST(${sqlIdent(p.level)} AS VARCHAR)`;
   const where = [`date <= ${sqlDate(p.asOf)}`, ...dimensionPredicates(p.filters, p.basis)];
   if (p.level !== 'company') where.push(`${sqlIdent(p.level)} IS NOT NULL`);
-  return `SELECT ${unit} AS unit, strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS amount
+  return `SELECT ${unit} AS unit, ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount
 FROM sales WHERE ${where.join(' AND ')}
-GROUP BY ALL ORDER BY unit, month`;
+GROUP BY 1, ${SALES_MONTH} ORDER BY unit, month`;
 }
 
 /** Full-year target per unit at the level (company: the company rows, whatever the unit's name). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
-import { queryBreakdown, queryKpis, queryTrend, topWithOther } from './overview';
+import { queryBreakdowns, queryKpis, queryTrend, topWithOther } from './overview';
 import { previousRange, sameRangeLastYear, type DateRange } from '../model/period';
 
 let db: NodeDuckDB;
@@ -104,16 +104,25 @@ describe('trend and breakdowns', () => {
   it('breakdown by channel keeps blanks and sums to the total', async () => {
     const current = { start: '2024-01-01', end: '2024-12-31' };
     const cmp = { start: '2025-01-01', end: '2025-06-30' };
-    const b = await queryBreakdown(db, 'channel', current, cmp, {}, 'net');
-    const expected = new Map<string | null, number>();
-    for (const r of rows.filter((r) => inRange(r, current))) {
-      const key = r.channel || null;
-      expected.set(key, (expected.get(key) ?? 0) + r.amount);
+    const all = await queryBreakdowns(db, ['channel', 'region'], current, cmp, {}, 'net');
+    for (const dim of ['channel', 'region'] as const) {
+      const b = all[dim]!;
+      const expected = new Map<string | null, { revenue: number; comparison: number }>();
+      for (const r of rows) {
+        const key = r[dim] || null;
+        const e = expected.get(key) ?? { revenue: 0, comparison: 0 };
+        if (inRange(r, current)) e.revenue += r.amount;
+        if (inRange(r, cmp)) e.comparison += r.amount;
+        if (inRange(r, current) || inRange(r, cmp)) expected.set(key, e);
+      }
+      expect(b).toHaveLength(expected.size);
+      for (const row of b) {
+        expect(row.revenue).toBeCloseTo(expected.get(row.member)?.revenue ?? NaN, 6);
+        expect(row.comparison).toBeCloseTo(expected.get(row.member)?.comparison ?? NaN, 6);
+      }
+      expect(sum(b.map((r) => r.revenue))).toBeCloseTo(expectedKpis(current).revenue, 6);
+      expect(b.map((r) => r.revenue)).toEqual([...b.map((r) => r.revenue)].sort((a, z) => z - a));
     }
-    expect(b).toHaveLength(expected.size);
-    for (const row of b) expect(row.revenue).toBeCloseTo(expected.get(row.member) ?? NaN, 6);
-    expect(sum(b.map((r) => r.revenue))).toBeCloseTo(expectedKpis(current).revenue, 6);
-    expect(b.map((r) => r.revenue)).toEqual([...b.map((r) => r.revenue)].sort((a, z) => z - a));
   });
 
   it('folds the tail into one other row', () => {

@@ -7,7 +7,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, fiscalYearOf } from '../model/period';
-import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
 import type { PlanHistory, TargetRow } from '../targets/plan';
 
@@ -57,9 +57,9 @@ export async function queryCompanyUnit(db: SqlRunner, signal?: AbortSignal): Pro
 export function planHistorySql(fiscalYearStart: string, years: number, basis: Basis): string {
   const from = addMonths(fiscalYearStart, -12 * years);
   const gross = basis === 'gross' ? ' AND amount > 0' : '';
-  return `SELECT strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS amount
+  return `SELECT ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount
 FROM sales WHERE date BETWEEN ${sqlDate(from)} AND ${sqlDate(addDays(fiscalYearStart, -1))}${gross}
-GROUP BY 1 ORDER BY 1`;
+GROUP BY ${SALES_MONTH} ORDER BY 1`;
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { addMonths, type DateRange } from '../model/period';
-import { sqlDate, sqlIdent, sqlString } from '../model/sql';
+import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
 import {
   PERIOD_KINDS,
@@ -113,9 +113,9 @@ export function statusSalesSql(p: StatusParams): string {
   SELECT ${dims}date, sum(amount) AS amount FROM sales
   WHERE date BETWEEN ${sqlDate(addMonths(fy.start, -12))} AND ${sqlDate(p.asOf)}${gross} GROUP BY ALL
 ), credited AS (${credited})
-SELECT level, unit, strftime(date_trunc('month', date), '%Y-%m-%d') AS month, sum(amount) AS actual,
+SELECT level, unit, ${isoDate(SALES_MONTH)} AS month, sum(amount) AS actual,
   ${cols.join(',\n  ')}
-FROM credited GROUP BY ALL`;
+FROM credited GROUP BY level, unit, ${SALES_MONTH}`;
 }
 
 /** The fiscal year's monthly targets at every level (children sums need the level below). */

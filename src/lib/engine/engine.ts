@@ -8,6 +8,7 @@ import type * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableToRows } from './rows';
+import { IdleWork } from './idle-work';
 import { QueryCancelledError, type QueryOptions, type Row, type SqlRunner } from './types';
 
 export interface EngineProgress {
@@ -60,7 +61,14 @@ async function runExclusive<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function runQuery<T extends object>(sql: string, options: QueryOptions = {}): Promise<T[]> {
+/** Background statements wait for this much quiet after the last query. */
+const idle = new IdleWork(400);
+
+function runQuery<T extends object>(sql: string, options: QueryOptions = {}): Promise<T[]> {
+  return idle.foreground(() => execute<T>(sql, options));
+}
+
+async function execute<T extends object>(sql: string, options: QueryOptions = {}): Promise<T[]> {
   const { conn } = await start();
   return runExclusive(async () => {
     const { signal } = options;
@@ -92,6 +100,12 @@ export const engine: SqlRunner & {
   registerUrl(name: string, url: string): Promise<void>;
   dropFile(name: string): Promise<void>;
   insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+  /**
+   * Runs the statements in order when the engine is idle; a query from the
+   * user cancels them and they start over later. True once done, false if
+   * `signal` aborted first.
+   */
+  whenIdle(statements: string[], signal: AbortSignal): Promise<boolean>;
 } = {
   query: runQuery,
   async start() {
@@ -115,6 +129,11 @@ export const engine: SqlRunner & {
   },
   async insertArrow(table, name) {
     const { conn } = await start();
-    await runExclusive(() => conn.insertArrowTable(table, { name, create: true }));
+    await idle.foreground(() => runExclusive(() => conn.insertArrowTable(table, { name, create: true })));
+  },
+  whenIdle(statements, signal) {
+    return idle.whenIdle(async (attempt) => {
+      for (const sql of statements) await execute(sql, { signal: attempt });
+    }, signal);
   },
 };

@@ -331,6 +331,8 @@ export const en = {
   'load.ready': '{rows} rows from {file}',
   'load.failed': 'Could not load {file}',
   'load.keptPrevious': 'Your previous data is still loaded.',
+  'load.compacting': 'optimising for fast filtering…',
+  'load.compactingHint': 'A compressed copy of the data is being built while the app is idle; filters get faster when it is done. Nothing changes in the numbers.',
   'load.dismiss': 'Dismiss',
   'store.saved': 'Saved in this browser',
   'store.unavailable': 'Not saved: this browser offers no storage here (private mode?). Your data stays loaded until you close the tab.',

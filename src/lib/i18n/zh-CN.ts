@@ -333,6 +333,8 @@ export const zhCN: Record<MessageKey, string> = {
   'load.ready': '{file}：{rows} 行',
   'load.failed': '无法加载 {file}',
   'load.keptPrevious': '之前加载的数据仍然可用。',
+  'load.compacting': '正在优化筛选速度…',
+  'load.compactingHint': '应用空闲时正在建立数据的压缩副本，完成后筛选会更快。数字不会有任何变化。',
   'load.dismiss': '关闭',
   'store.saved': '已保存在本浏览器',
   'store.unavailable': '未保存：当前浏览器不提供存储（隐私模式？）。关闭标签页前数据仍然可用。',

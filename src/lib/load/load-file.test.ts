@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadSalesFile, buildSalesTable, type LoadedSource } from './load-file';
-import { salesViewSql } from './sales-table';
+import { COMPACT_DATABASE, compactSalesSql, salesViewSql } from './sales-table';
 import { LoadError } from './errors';
 
 let db: NodeDuckDB;
@@ -129,5 +129,39 @@ describe('the typed fast path', () => {
     expect(messy.columnKinds.Sales).toBe('text');
     expect((await totals(messy)).amount).toBeCloseTo(expected + 1000.5 + 5, 6);
     expect(messy.warnings.find((w) => w.code === 'some-bad-dates')?.facts).toMatchObject({ count: 1, examples: [{ row: 30003, value: 'someday' }] });
+  });
+});
+
+describe('the compacted copy', () => {
+  it('holds the same rows as the loaded table, with dictionary-encoded text, and replaces older copies', async () => {
+    const lines = ['Order Date,Sales,Region,Customer'];
+    const byRegion = new Map<string, number>();
+    for (let i = 0; i < 20000; i++) {
+      const region = `Region ${i % 5}`;
+      const amount = (i % 89) + 0.5;
+      byRegion.set(region, (byRegion.get(region) ?? 0) + amount);
+      lines.push(`2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1},${amount},${region},Customer ${i % 300}`);
+    }
+    const first = await loadSalesFile(db, new File([lines.join('\n') + '\n'], 'first.csv'));
+    const source = await loadSalesFile(db, new File([lines.join('\n') + '\n'], 'compact.csv'));
+    for (const sql of compactSalesSql(first.table, [])) await db.query(sql);
+    for (const sql of compactSalesSql(source.table, [first.table])) await db.query(sql);
+    await db.query(salesViewSql(source.table, COMPACT_DATABASE));
+
+    const rows = await db.query<{ region: string; revenue: number; customers: number }>(
+      'SELECT region, sum(amount) AS revenue, count(DISTINCT customer) AS customers FROM sales GROUP BY region ORDER BY region',
+    );
+    expect(rows.map((r) => r.region)).toEqual([...byRegion.keys()].sort());
+    for (const r of rows) {
+      expect(r.revenue).toBeCloseTo(byRegion.get(r.region)!, 6);
+      expect(Number(r.customers)).toBe(60); // customers i % 300 within region i % 5: 300 / 5
+    }
+    const compression = await db.query<{ compression: string }>(
+      `SELECT DISTINCT compression FROM pragma_storage_info('${COMPACT_DATABASE}.${source.table}') WHERE column_name = 'region'`,
+    );
+    expect(compression.map((c) => c.compression).join(' ')).toMatch(/DICT/i);
+    const copies = await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${COMPACT_DATABASE}'`);
+    expect(copies.map((c) => c.name)).toEqual([source.table]);
+    await db.query(salesViewSql(source.table));
   });
 });

@@ -13,7 +13,7 @@ import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
 import { ArchiveError, exportWorkspace, importWorkspace, isArchive } from './workspace-archive';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
-import { salesViewSql } from '../load/sales-table';
+import { COMPACT_DATABASE, compactSalesSql, salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
 import { sqlIdent } from '../model/sql';
 import type { AmountFormat } from '../ingest/amount';
@@ -58,6 +58,8 @@ export const workspace = $state({
   joins: [] as Join[],
   /** The targets file made the plan in force, if the workspace has one. */
   targetsLoad: null as TargetsLoad | null,
+  /** The loaded file's compacted copy: 'pending' while it is built in the background, 'done' once `sales` reads it. */
+  compaction: 'none' as 'none' | 'pending' | 'done',
 });
 
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
@@ -101,6 +103,7 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
 }
 
 function begin(phase: typeof workspace.phase) {
+  compaction?.abort();
   workspace.status = 'loading';
   workspace.phase = phase;
   workspace.progress = null;
@@ -112,6 +115,8 @@ function fail(e: unknown) {
   workspace.status = 'error';
   workspace.phase = null;
   workspace.attempts++;
+  // The previous workspace stays in use; its compaction was stopped when this load began.
+  if (workspace.info) compactInBackground();
 }
 
 export async function openSample(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
@@ -143,6 +148,50 @@ function finish() {
   // After the views' first queries (their effects run before this timer), so they are not delayed.
   const revision = workspace.revision;
   setTimeout(() => void fillDimensionValues(revision), 0);
+  compactInBackground();
+}
+
+let compaction: AbortController | null = null;
+/** Tables of the compact database, dropped when a newer copy replaces them. */
+let compactedTables: string[] = [];
+
+/**
+ * Builds the loaded file's compacted copy while the engine is idle, then
+ * points `sales` at it (same rows, faster filters). The published workspace
+ * is already compressed on disk; it only drops copies of earlier files.
+ */
+function compactInBackground(): void {
+  compaction?.abort();
+  const controller = new AbortController();
+  compaction = controller;
+  const table = workspace.info?.kind === 'file' ? workspace.source?.table : undefined;
+  const older = compactedTables;
+  if (!table) {
+    workspace.compaction = 'none';
+    if (older.length === 0) return;
+    compactedTables = [];
+    void engine.whenIdle(
+      older.map((t) => `DROP TABLE IF EXISTS ${sqlIdent(COMPACT_DATABASE)}.${sqlIdent(t)}`),
+      controller.signal,
+    );
+    return;
+  }
+  workspace.compaction = 'pending';
+  compactedTables = [...older, table];
+  engine
+    .whenIdle(compactSalesSql(table, older), controller.signal)
+    .then(async (done) => {
+      // Checked synchronously before the switch is queued: a load that started since has aborted us.
+      if (!done || controller.signal.aborted) return;
+      compactedTables = [table];
+      await engine.query(salesViewSql(table, COMPACT_DATABASE));
+      workspace.compaction = 'done';
+    })
+    .catch((e: unknown) => {
+      // The uncompressed table keeps serving `sales`; only speed is lost.
+      console.warn('compacting the loaded table failed', e);
+      if (!controller.signal.aborted) workspace.compaction = 'none';
+    });
 }
 
 async function fillDimensionValues(revision: number): Promise<void> {
