@@ -66,7 +66,7 @@ function filterHashes(): string[] {
 /** The analysis views of the analyses issue: opened on the whole history, then filtered to one region. */
 function viewHashes() {
   const region = encodeURIComponent(FILTER_VALUES.region[1]);
-  return ['products', 'channels', 'customers', 'reps', 'regions', 'targets'].map((view) => ({
+  return ['products', 'channels', 'customers', 'reps', 'regions'].map((view) => ({
     view,
     open: `#/${view}?period=all`,
     filter: `#/${view}?period=all&f.region=${region}`,

@@ -109,15 +109,10 @@ test('snapshot link: opens in a fresh browser with the same KPIs, without loadin
   const shown = await fresh.locator('[data-testid="snapshot"] [data-kpi]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kpi'), e.getAttribute('data-value')]));
   expect(shown).toEqual(original);
   await expect(fresh.getByTestId('chart-trend').locator('svg').first()).toBeVisible();
-  // The charts' tables carry the same values (the original's change column is derived, so compare the shared ones).
+  // The charts' tables carry the same values, every column.
   const freshTables = [];
   for (const chart of ['trend', 'by-region', 'by-category']) freshTables.push(await tableValues(fresh, chart));
-  expect(freshTables[0]).toEqual(originalTables[0]);
-  for (const i of [1, 2]) {
-    // Original columns: member, revenue, comparison, change; the snapshot: member, revenue, comparison.
-    const withoutChange = originalTables[i].filter((_, j) => j % 4 !== 3);
-    expect(freshTables[i]).toEqual(withoutChange);
-  }
+  expect(freshTables).toEqual(originalTables);
   // Only the app itself was fetched: no workspace, no DuckDB file, no engine.
   expect(requests.filter((u) => /workspace\.(json|duckdb)|duckdb.*\.wasm/.test(u))).toEqual([]);
 
@@ -176,6 +171,40 @@ test('XSS: script and HTML payloads in market notes, names, SWOT and snapshot no
   await expect(page.getByTestId('snapshot').locator('.notes')).toContainText('T <img src=x');
   await page.waitForTimeout(300); // give an injected onerror handler time to fire
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('snapshot link of #/targets: the status table and the charts come back with the same values in a fresh browser', async ({ page, browser }) => {
+  await openApp(page, '#/targets?period=ytd');
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true');
+  const statusColumns = ['target', 'actual', 'attainment', 'expected', 'pace', 'gap'];
+  const original: Record<string, (string | null)[]> = {};
+  for (const col of statusColumns) {
+    original[col] = await page.locator(`[data-testid="status-table"] tbody td[data-col="${col}"]`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+  }
+  expect(original.target.length).toBeGreaterThan(1);
+  const chartValues = async (p: Page, chart: string) => {
+    const card = p.getByTestId(`chart-${chart}`);
+    await card.locator('button[aria-pressed="false"]').click();
+    return card.locator('tbody td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+  };
+  const originalPacing = await chartValues(page, 'pacing');
+  await page.getByTestId('share-snapshot').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  test.info().annotations.push({ type: 'snapshot link length (targets, sample, YTD)', description: String(link.length) });
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('snapshot-banner')).toBeVisible();
+  await expect(fresh.getByTestId('snapshot').locator('h1')).toHaveText('Targets');
+  const status = fresh.getByTestId('chart-status');
+  await status.locator('button[aria-pressed="false"]').click();
+  for (const col of statusColumns) {
+    const shown = await status.locator(`tbody td[data-col="${col}"]`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+    expect(shown, col).toEqual(original[col]);
+  }
+  expect(await chartValues(fresh, 'pacing')).toEqual(originalPacing);
+  await context.close();
 });
 
 test('print: A4 landscape with a print header (title, period, filters, source), navigation hidden', async ({ page }) => {

@@ -605,6 +605,7 @@ export const en = {
   'share.copied': 'Snapshot link copied. It carries only the aggregated numbers of this screen; the fragment after # is never sent to a server.',
   'share.ready': 'Snapshot link (only aggregated numbers; the part after # is never sent to a server):',
   'share.tooLarge': 'This screen’s numbers are too large for a link ({size} characters, limit {limit}). Use the CSV/SVG downloads or print to PDF instead.',
+  'share.nothing': 'This screen has nothing to share yet: wait until its numbers are shown.',
   'share.banner': 'Snapshot of {date}, {source} — read-only; it does not change your own workspace.',
   'share.close': 'Back to my workspace',
   'share.error': 'This snapshot link cannot be opened: {message}',

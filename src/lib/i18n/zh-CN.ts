@@ -607,6 +607,7 @@ export const zhCN: Record<MessageKey, string> = {
   'share.copied': '快照链接已复制。它只包含本页的汇总数字；# 之后的部分不会发送到任何服务器。',
   'share.ready': '快照链接（只含汇总数字；# 之后的部分不会发送到服务器）：',
   'share.tooLarge': '本页数据太大，无法放入链接（{size} 个字符，上限 {limit}）。请改用 CSV/SVG 下载或打印为 PDF。',
+  'share.nothing': '本页还没有可分享的内容：请等数字显示出来。',
   'share.banner': '{date} 的快照，来源：{source} —— 只读；不会改动您自己的工作区。',
   'share.close': '返回我的工作区',
   'share.error': '无法打开此快照链接：{message}',
