@@ -2,6 +2,7 @@ import { test, expect, openApp, loadFile } from './fixtures';
 import { sampleQuery } from './sample-reference';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import readXlsxFile from 'read-excel-file/node';
 
 /** The sample's as-of date and fiscal year (calendar), straight from the data. */
 async function asOfDate(): Promise<string> {
@@ -64,13 +65,24 @@ test('team status YTD: targets, actuals, expected-to-date and members beneath, a
   const change = await versions.locator(`tr[data-year="${year}"][data-version="2"] [data-col="change"]`).getAttribute('data-value');
   expect(Number(change)).toBeCloseTo(Number(v2) - Number(v1), 2);
 
-  // the status table exports as CSV with the raw numbers
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-status').click();
-  const csv = await readFile(await (await download).path(), 'utf8');
-  expect(csv).toContain('北方团队');
+  // the status table exports as CSV and XLSX with the raw numbers
   const north = actuals.find((a) => a.team === '北方团队')!;
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-csv-targets-status-ytd').click();
+  const csvFile = test.info().outputPath('status.csv');
+  await (await csvDownload).saveAs(csvFile);
+  const csv = await readFile(csvFile, 'utf8');
+  expect(csv).toContain('北方团队');
   expect(csv).toContain(String(Number(north.actual)).slice(0, 8));
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx-targets-status-ytd').click();
+  const xlsxFile = test.info().outputPath('status.xlsx');
+  await (await xlsxDownload).saveAs(xlsxFile);
+  const [sheet] = await readXlsxFile(await readFile(xlsxFile));
+  const header = sheet.data[0];
+  const northRow = sheet.data.find((r) => r[0] === 'team' && r[1] === '北方团队')!;
+  expect(Number(northRow[header.indexOf('actual')])).toBeCloseTo(Number(north.actual), 2);
+  expect(typeof northRow[header.indexOf('actual')]).toBe('number');
 });
 
 test('month to date, territory credit and the original plan come from the URL options', async ({ page }) => {
