@@ -82,6 +82,34 @@ test('the overview trend is annotated with the competitor events that touch it',
   await expect(chart.locator('svg text', { hasText: '买一送一' })).toHaveCount(0);
 });
 
+test('the same events annotate the regions, channels and forecast time charts, each where it applies', async ({ page }) => {
+  const year = 'period=custom&from=2025-01-01&to=2025-12-31';
+  await openApp(page, `#/regions?${year}`);
+  await expect(page.getByTestId('regions')).toHaveAttribute('data-ready', 'true');
+  const trends = page.getByTestId('chart-region-trends');
+  // Small multiples by region: the 华南 promotion only in 华南's panel, the nationwide launch in every panel.
+  const panels = await trends.locator('svg [aria-label="fy-axis tick label"] text').count();
+  expect(panels).toBeGreaterThan(1);
+  await expect(trends.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
+  await expect(trends.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(panels);
+
+  await page.evaluate((y) => (location.hash = `#/channels?${y}`), year);
+  await expect(page.getByTestId('channels')).toHaveAttribute('data-ready', 'true');
+  const mix = page.getByTestId('chart-channel-mix');
+  await expect(mix.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
+  await expect(mix.locator('svg text', { hasText: '极光电子发布新一代旗舰手机' })).toHaveCount(0);
+
+  // The forecast of 华南 shows its promotion; 华东's does not.
+  await page.evaluate(() => (location.hash = '#/forecast?period=all&o.level=region&o.unit=%E5%8D%8E%E5%8D%97'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true');
+  const chart = page.getByTestId('chart-forecast');
+  await expect(chart.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
+  await page.evaluate(() => (location.hash = '#/forecast?period=all&o.level=region&o.unit=%E5%8D%8E%E4%B8%9C'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true');
+  await expect(chart.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(1);
+  await expect(chart.locator('svg text', { hasText: '买一送一' })).toHaveCount(0);
+});
+
 test('snapshot link: opens in a fresh browser with the same KPIs, without loading any workspace; a damaged link shows an error', async ({ page, browser }) => {
   await openApp(page, '#/overview?period=ytd&f.channel=%E7%BA%BF%E4%B8%8A%E5%95%86%E5%9F%8E');
   await expect(page.getByTestId('overview')).toHaveAttribute('data-ready', 'true');

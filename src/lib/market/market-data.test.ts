@@ -73,4 +73,29 @@ describe('eventMarks', () => {
     expect(bands.data.map((d) => [d.x1.toISOString().slice(0, 10), d.x2.toISOString().slice(0, 10)])).toEqual([['2025-08-01', '2025-09-30']]);
     expect(rules.data).toEqual([]);
   });
+
+  it('in small multiples by region, a regional event is drawn in its own facet only; a nationwide one in every facet', async () => {
+    const { eventMarks } = await import('./annotations');
+    const r = parseMarketData(sample);
+    if (!r.ok) throw new Error(r.error);
+    const span = { start: '2025-01-01', end: '2025-12-31' };
+    const shown = eventsInView(r.value.events, span, {});
+    const facets = { dim: 'region' as const, names: ['华东', '华南', '(blank)'], name: (m: string) => m };
+    const [bands, rules] = eventMarks(shown, span, facets) as unknown as { data: { title: string; fy: string }[] }[];
+    const promo = shown.find((e) => e.region === '华南' && e.end !== null)!;
+    expect(bands.data.filter((d) => d.title === promo.title).map((d) => d.fy)).toEqual(['华南']);
+    const nationwide = shown.filter((e) => e.region === null && e.end === null);
+    expect(nationwide.length).toBeGreaterThan(0);
+    for (const e of nationwide) expect(rules.data.filter((d) => d.title === e.title).map((d) => d.fy)).toEqual(['华东', '华南', '(blank)']);
+  });
 });
+
+describe('monthSpan', () => {
+  it('covers whole months, in any order', async () => {
+    const { monthSpan } = await import('./annotations');
+    expect(monthSpan(['2025-03-01', '2024-02-01', '2024-12-01'])).toEqual({ start: '2024-02-01', end: '2025-03-31' });
+    expect(monthSpan(['2024-02-01'])).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(monthSpan([])).toBeNull();
+  });
+});
+
