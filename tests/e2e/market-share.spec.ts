@@ -252,7 +252,23 @@ test('print: A4 landscape with a print header (title, period, filters, source), 
   expect(box).not.toBeNull();
   expect(Number(box![1])).toBeGreaterThan(Number(box![2])); // landscape
   expect(Number(box![1])).toBeCloseTo(842, -1); // A4: 842 × 595 pt
+  // One page for the view (scaled to fit), titled with the view and the workspace.
+  expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+  expect(pdfTitle(pdf)).toBe('Overview · 示例公司 · 销售工作台 (sample) · TargetScope');
 });
+
+/** The PDF's document title (Info /Title), as a literal or UTF-16BE hex string. */
+function pdfTitle(pdf: string): string | null {
+  const m = /\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]+>)/.exec(pdf);
+  if (!m) return null;
+  const raw = m[1];
+  if (raw.startsWith('<')) {
+    const bytes = Buffer.from(raw.slice(1, -1), 'hex');
+    const body = bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2) : bytes;
+    return body.swap16().toString('utf16le');
+  }
+  return Buffer.from(raw.slice(1, -1).replace(/\\(.)/g, '$1'), 'latin1').toString('utf8');
+}
 
 test('#/market and a snapshot read well at 375 px: no horizontal page scroll', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });

@@ -607,6 +607,7 @@ export const en = {
   'share.tooLarge': 'This screen’s numbers are too large for a link ({size} characters, limit {limit}). Use the CSV/SVG downloads or print to PDF instead.',
   'share.nothing': 'This screen has nothing to share yet: wait until its numbers are shown.',
   'share.banner': 'Snapshot of {date}, {source} — read-only; it does not change your own workspace.',
+  'share.snapshotTitle': 'Snapshot',
   'share.close': 'Back to my workspace',
   'share.error': 'This snapshot link cannot be opened: {message}',
   'share.errorHint': 'Ask the sender for a new link; your own workspace is untouched.',

@@ -609,6 +609,7 @@ export const zhCN: Record<MessageKey, string> = {
   'share.tooLarge': '本页数据太大，无法放入链接（{size} 个字符，上限 {limit}）。请改用 CSV/SVG 下载或打印为 PDF。',
   'share.nothing': '本页还没有可分享的内容：请等数字显示出来。',
   'share.banner': '{date} 的快照，来源：{source} —— 只读；不会改动您自己的工作区。',
+  'share.snapshotTitle': '快照',
   'share.close': '返回我的工作区',
   'share.error': '无法打开此快照链接：{message}',
   'share.errorHint': '请向发送者索取新链接；您自己的工作区未受影响。',
