@@ -148,7 +148,8 @@ async function main(): Promise<void> {
       for (const flt of browser.filtersBeforeCompaction) log(`    filter (before compaction) ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
       log(`  compaction done ${fmt(browser.compactionS, 2)} s after the file was chosen`);
       for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
-      for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms${v.error ? ` (${v.error})` : ''}`);
+      if (browser.snapshot) log(`  overview snapshot link: ${browser.snapshot.linkChars} characters, opened in ${fmt(browser.snapshot.openMs, 0)} ms`);
+      for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms, snapshot link ${v.snapshotChars ?? 'too large'} chars${v.error ? ` (${v.error})` : ''}`);
 
       let native: NativeResult | null = null;
       let nativeError: string | null = null;
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
 
   const viewNames = [...new Set(results.flatMap((r) => r.browser?.views.map((v) => v.view) ?? []))];
   if (viewNames.length) {
-    log('\nViews after the compaction (ms: navigation → data-ready / filter change → data-ready)');
+    log('\nViews after the compaction (ms: navigation → data-ready / filter change → data-ready; snapshot link characters)');
     log(
       table(
         ['size', ...viewNames],
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
           r.size,
           ...viewNames.map((name) => {
             const v = r.browser?.views.find((x) => x.view === name);
-            return v ? `${fmt(v.firstMs, 0)} / ${fmt(v.filterMs, 0)}` : '–';
+            return v ? `${fmt(v.firstMs, 0)} / ${fmt(v.filterMs, 0)}; ${v.snapshotChars ?? 'too large'}` : '–';
           }),
         ]),
         [false, ...viewNames.map(() => true)],

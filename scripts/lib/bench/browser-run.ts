@@ -30,7 +30,16 @@ export interface ViewTiming {
   view: string;
   firstMs: number | null;
   filterMs: number | null;
+  /** length of the view's snapshot link (characters), null when too large or failed */
+  snapshotChars: number | null;
   error?: string;
+}
+
+export interface SnapshotOpen {
+  view: string;
+  linkChars: number;
+  /** navigation start → the snapshot's KPI cards shown, in a new tab of the same browser */
+  openMs: number | null;
 }
 
 export interface BrowserRun {
@@ -54,6 +63,8 @@ export interface BrowserRun {
   filters: FilterTiming[];
   /** each analysis view (after the compaction): navigation → data-ready, then one filter change */
   views: ViewTiming[];
+  /** the overview's snapshot link (whole history, after the compaction), opened in a new tab */
+  snapshot: SnapshotOpen | null;
   peakRssMb: number | null;
   baselineRssMb: number | null;
   /** load phases shown (progress label), with the time from t0 */
@@ -155,11 +166,32 @@ async function hashToReady(page: Page, hash: string, view: string): Promise<numb
   return ready.t - mark;
 }
 
+/** Presses "Share snapshot" on the screen shown; the link, or null when it is too large for one. */
+async function snapshotLink(page: Page): Promise<string | null> {
+  await page.getByTestId('share-snapshot').click({ timeout: 10_000 });
+  const result = page.locator('[data-testid="share-link"], [data-testid="share-too-large"]').first();
+  await result.waitFor({ timeout: 10_000 });
+  return (await result.getAttribute('data-testid')) === 'share-link' ? result.inputValue() : null;
+}
+
+/** Opens a snapshot link in a new tab and times navigation start → KPI cards shown. */
+async function openSnapshot(page: Page, link: string): Promise<number | null> {
+  const tab = await page.context().newPage();
+  try {
+    await tab.goto(link, { waitUntil: 'commit', timeout: 30_000 });
+    await tab.locator('[data-testid="snapshot"] [data-kpi]').first().waitFor({ timeout: 30_000 });
+    return await tab.evaluate(() => performance.now());
+  } finally {
+    await tab.close();
+  }
+}
+
 async function viewTiming(page: Page, v: { view: string; open: string; filter: string }): Promise<ViewTiming> {
-  const out: ViewTiming = { view: v.view, firstMs: null, filterMs: null };
+  const out: ViewTiming = { view: v.view, firstMs: null, filterMs: null, snapshotChars: null };
   try {
     out.firstMs = await hashToReady(page, v.open, v.view);
     out.filterMs = await hashToReady(page, v.filter, v.view);
+    out.snapshotChars = (await snapshotLink(page))?.length ?? null;
   } catch (e) {
     out.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
   }
@@ -197,6 +229,7 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
     compactionS: null,
     filters: [],
     views: [],
+    snapshot: null,
     peakRssMb: null,
     baselineRssMb: null,
     phases: [],
@@ -294,6 +327,13 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
     result.compactionS = compacted ? (compacted.t - t0) / 1000 : null;
     result.peakRssMb = sampler.peak(nodeStart);
     result.filters = await filterChanges(page, opts.filterHashes, () => crashed);
+    // The last filter hash is the overview over the whole history: share it, then open the link.
+    try {
+      const link = await snapshotLink(page);
+      if (link) result.snapshot = { view: 'overview', linkChars: link.length, openMs: await openSnapshot(page, link) };
+    } catch (e) {
+      log(`    snapshot failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
     for (const v of opts.viewHashes) {
       if (crashed) break;
       result.views.push(await viewTiming(page, v));
