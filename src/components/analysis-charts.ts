@@ -1,11 +1,12 @@
 /**
- * Plot options shared by the analysis views: a horizontal waterfall and a
- * heat table (cells coloured by change vs a comparison). Pure builders; the
+ * Plot options shared by the analysis views: a horizontal waterfall, a
+ * heat table (cells coloured by change vs a comparison) and small multiples
+ * of monthly revenue per member. Pure builders; the
  * views pass them to PlotChart.
  */
 import * as Plot from '@observablehq/plot';
 import type { WaterfallStep } from '../lib/analyses/contribution';
-import { formatChange, formatCompact, formatMoney, relativeChange, type FormatOptions } from '../lib/format/number';
+import { formatChange, formatCompact, formatMoney, formatMonth, relativeChange, type FormatOptions } from '../lib/format/number';
 
 export interface WaterfallLabels {
   axis: string;
@@ -96,6 +97,45 @@ export function heatOptions(cells: HeatCell[], width: number, labels: HeatLabels
             `${d.row} · ${d.col}\n${labels.current}: ${formatMoney(d.revenue, fmt)}\n${labels.comparison}: ${formatMoney(d.comparison, fmt)}\n${formatChange(d.growth, fmt.locale)}`,
         }),
       ),
+    ],
+  };
+}
+
+export interface MemberTrendLabels {
+  /** The y axis, e.g. "Revenue (¥)". */
+  axis: string;
+  month: string;
+}
+
+/**
+ * Small multiples: one panel per member (fy), monthly revenue as an area,
+ * with `annotations` (e.g. competitor events, faceted with the same names)
+ * drawn beneath the data.
+ */
+export function memberTrendsOptions(
+  rows: { month: string; member: string | null; revenue: number }[],
+  width: number,
+  name: (member: string | null) => string,
+  labels: MemberTrendLabels,
+  fmt: FormatOptions,
+  annotations: (names: string[]) => Plot.Markish[] = () => [],
+): Plot.PlotOptions {
+  const data = rows.map((r) => ({ ...r, name: name(r.member), date: new Date(r.month) }));
+  const names = [...new Set(data.map((d) => d.name))];
+  const month = (d: Date) => formatMonth(d.toISOString().slice(0, 10), fmt.locale);
+  return {
+    height: names.length * 80 + 50,
+    marginLeft: 64,
+    marginRight: 70,
+    x: { type: 'utc', label: labels.month, ticks: Math.max(2, Math.floor(width / 110)), tickFormat: month },
+    y: { grid: true, label: labels.axis, ticks: 3, tickFormat: (v: number) => formatCompact(v, fmt.locale) },
+    fy: { label: null, domain: names },
+    marks: [
+      ...annotations(names),
+      Plot.areaY(data, { x: 'date', y: 'revenue', fy: 'name', fill: 'var(--series-current)', fillOpacity: 0.15 }),
+      Plot.lineY(data, { x: 'date', y: 'revenue', fy: 'name', stroke: 'var(--series-current)', strokeWidth: 1.5 }),
+      Plot.ruleY([0]),
+      Plot.tip(data, Plot.pointerX({ x: 'date', y: 'revenue', fy: 'name', title: (d) => `${d.name} · ${month(d.date)}\n${formatMoney(d.revenue, fmt)}` })),
     ],
   };
 }

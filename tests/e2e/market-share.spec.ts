@@ -82,7 +82,7 @@ test('the overview trend is annotated with the competitor events that touch it',
   await expect(chart.locator('svg text', { hasText: '买一送一' })).toHaveCount(0);
 });
 
-test('the same events annotate the regions, channels and forecast time charts, each where it applies', async ({ page }) => {
+test('the same events annotate the regions, products, channels and forecast time charts, each where it applies', async ({ page }) => {
   const year = 'period=custom&from=2025-01-01&to=2025-12-31';
   await openApp(page, `#/regions?${year}`);
   await expect(page.getByTestId('regions')).toHaveAttribute('data-ready', 'true');
@@ -98,6 +98,14 @@ test('the same events annotate the regions, channels and forecast time charts, e
   const mix = page.getByTestId('chart-channel-mix');
   await expect(mix.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
   await expect(mix.locator('svg text', { hasText: '极光电子发布新一代旗舰手机' })).toHaveCount(0);
+
+  // Products: small multiples by category; the earbuds promotion in the 耳机 panel only, each launch in its own category's panel.
+  await page.evaluate((y) => (location.hash = `#/products?${y}`), year);
+  await expect(page.getByTestId('products')).toHaveAttribute('data-ready', 'true');
+  const categories = page.getByTestId('chart-category-trends');
+  await expect(categories.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
+  await expect(categories.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(1);
+  expect(await categories.locator('svg [aria-label="fy-axis tick label"] text').count()).toBeGreaterThan(2);
 
   // The forecast of 华南 shows its promotion; 华东's does not.
   await page.evaluate(() => (location.hash = '#/forecast?period=all&o.level=region&o.unit=%E5%8D%8E%E5%8D%97'));

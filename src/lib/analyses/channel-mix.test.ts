@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture } from './fixture-sales';
-import { queryMonthlyByMember } from './channel-mix';
+import { largestMembers, queryMonthlyByMember } from './channel-mix';
 import { queryMatrix } from './region-matrix';
 import { queryPerformance, marginOf } from './product-performance';
 
@@ -82,5 +82,19 @@ describe('matrix and performance', () => {
     expect(perf.length).toBe(new Set(sel.filter((r) => inRange(r.date, current) || inRange(r.date, previous) || inRange(r.date, lastYear)).map((r) => r.product)).size);
     expect(marginOf({ revenue: 200, profit: 50 })).toBe(0.25);
     expect(marginOf({ revenue: 0, profit: 5 })).toBeNull();
+  });
+});
+
+describe('largestMembers', () => {
+  it('keeps the n members with the most revenue over all months, largest first, months in order', () => {
+    const row = (month: string, member: string | null, revenue: number) => ({ month, member, revenue, share: null });
+    const rows = [row('2025-01-01', 'A', 5), row('2025-01-01', 'B', 1), row('2025-01-01', null, 9), row('2025-02-01', 'A', 5), row('2025-02-01', 'B', 2), row('2025-02-01', 'C', 11)];
+    // Totals: A 10, B 3, blank 9, C 11.
+    expect(largestMembers(rows, 2).map((r) => [r.member, r.month])).toEqual([
+      ['C', '2025-02-01'],
+      ['A', '2025-01-01'],
+      ['A', '2025-02-01'],
+    ]);
+    expect(largestMembers(rows, 10)).toHaveLength(rows.length);
   });
 });

@@ -45,3 +45,12 @@ export async function queryMonthlyByMember(
     share: r.share === null || r.share === undefined ? null : Number(r.share),
   }));
 }
+
+/** The rows of the n members with the most revenue over all months, largest member first (then by month). */
+export function largestMembers(rows: MonthlyMemberRow[], n: number): MonthlyMemberRow[] {
+  const totals = new Map<string | null, number>();
+  for (const r of rows) totals.set(r.member, (totals.get(r.member) ?? 0) + r.revenue);
+  const order = [...totals.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))).map(([member]) => member);
+  const rank = new Map(order.slice(0, n).map((m, i) => [m, i]));
+  return rows.filter((r) => rank.has(r.member)).sort((a, b) => rank.get(a.member)! - rank.get(b.member)! || a.month.localeCompare(b.month));
+}

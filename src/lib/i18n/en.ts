@@ -317,6 +317,8 @@ export const en = {
   'regions.largestDrop': 'Largest drop: {row} · {col} {change} ({money})',
   'regions.trends': 'Monthly revenue by region',
   'regions.trendsDesc': 'One small chart per region, same scale',
+  'products.trends': 'Monthly revenue of the {n} largest categories',
+  'products.trendsDesc': 'One small chart per category, same scale; competitor events in the panel of the category they hit',
   'regions.totalChange': 'Total change',
   'load.drop': 'Drop a sales export here, or',
   'load.pick': 'choose a file',

@@ -319,6 +319,8 @@ export const zhCN: Record<MessageKey, string> = {
   'regions.largestDrop': '降幅最大：{row} · {col} {change}（{money}）',
   'regions.trends': '各区域月度销售额',
   'regions.trendsDesc': '每个区域一张小图，刻度相同',
+  'products.trends': '最大 {n} 个品类的月度销售额',
+  'products.trendsDesc': '每个品类一张小图，刻度相同；竞品事件标在受影响品类的小图上',
   'regions.totalChange': '总变化',
   'load.drop': '将销售导出文件拖到这里，或',
   'load.pick': '选择文件',
