@@ -48,3 +48,37 @@ describe('which level the overview measures against', () => {
     expect(targetScope(['rep'], { rep: ['Ann'], region: ['East'] })).toEqual({ unavailable: 'filter-level' });
   });
 });
+
+describe('a rep-level plan with overlapping territories (director, managers, reps)', () => {
+  let tdb: NodeDuckDB;
+  beforeAll(async () => {
+    tdb = await openNodeDuckDB();
+    // Adventure Works' shape: the director holds every territory; a manager holds a subset; reps one or two,
+    // one rep's pair contains another rep's single territory (peers: still only the director is on top),
+    // and one rep has exactly the manager's territory (equal, not contained).
+    await tdb.query(`CREATE TABLE rep_regions AS SELECT * FROM (VALUES
+      ('Dir', 'N'), ('Dir', 'S'), ('Dir', 'E'), ('Dir', 'W'),
+      ('MgrN', 'N'), ('MgrN', 'S'),
+      ('Ann', 'N'), ('Ann', 'S'), ('Bob', 'N'), ('Cy', 'S'),
+      ('Dee', 'E'), ('Eve', 'W'), ('NoTarget', 'N'), ('NoTarget', 'S'), ('NoTarget', 'E'), ('NoTarget', 'W'), ('NoTarget', 'X')
+    ) t(rep, region)`);
+    await tdb.query(`CREATE TABLE targets AS SELECT DATE '2024-01-01' AS period, 'rep' AS unit_type, unit, amount FROM (VALUES
+      ('Dir', 1000.0), ('MgrN', 600.0), ('Ann', 300.0), ('Bob', 150.0), ('Cy', 150.0), ('Dee', 200.0), ('Eve', 200.0)
+    ) t(unit, amount)`);
+  });
+  afterAll(() => tdb?.close());
+  const jan = { start: '2024-01-01', end: '2024-01-31' };
+
+  it('the overview sums the top of the plan only: the director (a unit without a target covers nobody)', async () => {
+    expect(targetScope(['rep'], {}, true)).toEqual({ unitType: 'rep', units: null, topOnly: true });
+    expect(await queryTargetForRange(tdb, jan, { unitType: 'rep', units: null, topOnly: true })).toBeCloseTo(1000, 9);
+    // Without the rule every target would be added up.
+    expect(await queryTargetForRange(tdb, jan, { unitType: 'rep', units: null })).toBeCloseTo(2600, 9);
+  });
+
+  it('without a director: the manager and the reps outside the manager’s territory', async () => {
+    await tdb.query(`DELETE FROM targets WHERE unit = 'Dir'`);
+    // MgrN {N,S} ⊇ Ann {N,S}? equal, not strictly: Ann stays on top beside MgrN; Bob, Cy are covered; Dee, Eve on top.
+    expect(await queryTargetForRange(tdb, jan, { unitType: 'rep', units: null, topOnly: true })).toBeCloseTo(600 + 300 + 200 + 200, 9);
+  });
+});

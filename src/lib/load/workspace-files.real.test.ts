@@ -9,7 +9,8 @@ import path from 'node:path';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadWorkspaceFiles } from './workspace-files';
 import { salesViewSql } from './sales-table';
-import { applyWorkspaceTargets } from './workspace-files';
+import { applyWorkspaceTargets, applyWorkspaceTerritories } from './workspace-files';
+import { queryTargetForRange, targetScope } from '../analyses/target-attainment';
 import { useFileTables } from './sample';
 
 const DATASETS = path.resolve(process.env.TARGETSCOPE_DATASETS ?? '../shared/datasets');
@@ -61,6 +62,18 @@ describe('multi-file workspaces', () => {
     expect(load).toMatchObject({ multiplier: 1, rows: 809, unmatchedUnits: ['Brian Welcker'] });
     const [fy2019] = await db.query<{ t: number }>("SELECT sum(amount) AS t FROM targets WHERE period BETWEEN DATE '2018-07-01' AND DATE '2019-06-30'");
     expect(fy2019.t).toBe(108650000);
+
+    // SalespersonRegion (EmployeeKey|SalesTerritoryKey) becomes rep_regions in names: 39 pairs, the director in all 10 territories.
+    expect(await applyWorkspaceTerritories(db, ws)).toBe(true);
+    const [pairs] = await db.query<{ n: number }>('SELECT count(*) AS n FROM rep_regions');
+    expect(pairs.n).toBe(39);
+    const director = await db.query<{ region: string }>("SELECT region FROM rep_regions WHERE rep = 'Brian Welcker' ORDER BY 1");
+    expect(director).toHaveLength(10);
+    const pacific = await db.query<{ rep: string }>("SELECT rep FROM rep_regions WHERE region = 'Australia' ORDER BY 1");
+    expect(pacific.map((r) => r.rep)).toEqual(['Brian Welcker', 'Lynn Tsoflias', 'Syed Abbas']);
+    // The overview's company target is the top of the plan: the director's FY2019 target alone (Python: 24,600,000), not all 108,650,000.
+    const companyTarget = await queryTargetForRange(db, { start: '2018-07-01', end: '2019-06-30' }, targetScope(['rep'], {}, true) as { unitType: 'rep'; units: null; topOnly: true });
+    expect(companyTarget).toBeCloseTo(24600000, 2);
   });
 
   it('Adventure Works wide targets (UTF-16, M01..M12, "-" = none, in thousands) normalised', async () => {

@@ -385,3 +385,49 @@ function unitNames(loaded: LoadedWorkspace, unitColumn: string | null, unitType:
   const key = lookup?.header.find((h) => normalizeHeader(h) === normalizeHeader(unitColumn));
   return lookup && key ? { lookupTable: lookup.table, keyColumn: key, nameColumn: origin.column } : null;
 }
+
+/**
+ * Sales territories from a bridge table (Adventure Works' SalespersonRegion:
+ * EmployeeKey|SalesTerritoryKey): a lookup that joined nothing, with one
+ * column named like a key of the lookup that names the reps and one named
+ * like a key of the lookup that names the regions. Creates the `rep_regions`
+ * view (rep, region) in the names the sales use, for territory credit.
+ * Returns whether it did.
+ */
+export async function applyWorkspaceTerritories(db: SqlRunner, loaded: LoadedWorkspace): Promise<boolean> {
+  const lookupOf = (field: 'rep' | 'region') => {
+    const mapped = loaded.source.mapping[field];
+    const origin = mapped ? loaded.origins[loaded.source.header.indexOf(mapped)] : null;
+    const file = origin ? loaded.files.find((f) => f.name === origin.table && f.role === 'lookup') : undefined;
+    return file && origin ? { file, name: origin.column } : null;
+  };
+  const reps = lookupOf('rep');
+  const regions = lookupOf('region');
+  if (!reps || !regions || reps.file === regions.file) return false;
+  const joined = new Set(loaded.joins.map((j) => j.toFile));
+  const isKey = async (f: WorkspaceFile, column: string) => {
+    const [r] = await db.query<{ d: number; n: number }>(`SELECT count(DISTINCT ${sqlIdent(column)}) AS d, count(${sqlIdent(column)}) AS n FROM ${sqlIdent(f.table)}`);
+    return Number(r.n) > 0 && Number(r.d) === Number(r.n);
+  };
+  const keyIn = async (bridge: WorkspaceFile, lookup: WorkspaceFile) => {
+    for (const column of bridge.header) {
+      const key = lookup.header.find((h) => normalizeHeader(h) === normalizeHeader(column));
+      if (key && (await isKey(lookup, key))) return { column, key };
+    }
+    return null;
+  };
+  for (const bridge of loaded.files) {
+    if (bridge.role !== 'lookup' || joined.has(bridge.id) || bridge === reps.file || bridge === regions.file) continue;
+    const toRep = await keyIn(bridge, reps.file);
+    const toRegion = toRep ? await keyIn(bridge, regions.file) : null;
+    if (!toRep || !toRegion || toRep.column === toRegion.column) continue;
+    await db.query(`CREATE OR REPLACE VIEW rep_regions AS
+SELECT DISTINCT CAST(r.${sqlIdent(reps.name)} AS VARCHAR) AS rep, CAST(g.${sqlIdent(regions.name)} AS VARCHAR) AS region
+FROM ${sqlIdent(bridge.table)} b
+JOIN ${sqlIdent(reps.file.table)} r ON b.${sqlIdent(toRep.column)} = r.${sqlIdent(toRep.key)}
+JOIN ${sqlIdent(regions.file.table)} g ON b.${sqlIdent(toRegion.column)} = g.${sqlIdent(toRegion.key)}
+WHERE r.${sqlIdent(reps.name)} IS NOT NULL AND g.${sqlIdent(regions.name)} IS NOT NULL`);
+    return true;
+  }
+  return false;
+}

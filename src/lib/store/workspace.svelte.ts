@@ -7,7 +7,7 @@ import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
 import { clearPlan, clearSavedWorkspace, readPlan, readSavedWorkspace, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
-import { applyWorkspaceTargets, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
+import { applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
@@ -267,14 +267,18 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       workspace.joins = loaded.joins;
       currentFiles = files;
       currentWorkspace = loaded;
-      await adopt(loaded.source, beforeReady, async () => {
-        workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
-      });
+      await adopt(loaded.source, beforeReady, () => applyWorkspacePlan(loaded));
       void persist(files, loaded.source);
     }
   } catch (e) {
     fail(e);
   }
+}
+
+/** A multi-file workspace's targets file (the plan in force) and sales territories (rep_regions), once `sales` is in place. */
+async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
+  workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
+  await applyWorkspaceTerritories(engine, loaded);
 }
 
 /** Points the contract views at a loaded source; `withSales` runs once `sales` is in place (e.g. to load its targets). */
@@ -309,7 +313,7 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
     const loaded = currentWorkspace ? { ...currentWorkspace, source } : null;
     currentWorkspace = loaded;
     await adopt(source, () => {}, async () => {
-      if (loaded) workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
+      if (loaded) await applyWorkspacePlan(loaded);
     });
     void persist(currentFiles, source);
   } catch (e) {
