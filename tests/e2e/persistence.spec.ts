@@ -66,3 +66,53 @@ test('export the workspace as one file, reset, import it: same data and mapping;
   await page.evaluate(() => (location.hash = '#/data?period=all'));
   await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
 });
+
+test('roles and joins of a multi-file workspace can be changed on #/data, and the change is kept across a reload', async ({ page }) => {
+  await openApp(page);
+  const files = ['tests/fixtures/ws-orders.psv', 'tests/fixtures/ws-customers.csv', 'tests/fixtures/ws-shippers.csv'];
+  expect(await loadFile(page, files)).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  const joins = page.getByTestId('joins-table');
+  // Proposed: CustKey by name (3 of 4 rows: C9 has no customer), ShipBy → ShipperCode by values.
+  await expect(joins.locator('tr[data-join="ws-customers.CustKey"] td[data-value]')).toHaveAttribute('data-value', '0.75');
+  await expect(joins.locator('tr[data-join="ws-shippers.ShipperCode"] td[data-value]')).toHaveAttribute('data-value', '1');
+  const east = async () => {
+    await page.evaluate(() => (location.hash = '#/overview?period=all&f.region=East'));
+    return kpi(page, 'revenue');
+  };
+  expect(await east()).toBeCloseTo(180, 6); // A1 100 + A3 80 (C1 = Acme, East)
+
+  // Remove the customers join and make the shippers file unused: no region any more, no shippers join.
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  const editor = page.getByTestId('joins-editor');
+  await editor.locator('summary').click();
+  await page.getByTestId('role-ws-shippers.csv').selectOption('ignored');
+  await editor.getByTestId('join-edit').filter({ has: page.locator('[data-testid="join-to-file"] option:checked', { hasText: 'ws-customers.csv' }) }).getByTestId('join-remove').click();
+  await expect(editor.getByTestId('join-edit')).toHaveCount(1); // the shippers join is still listed (its file is now unused)
+  const status = page.getByTestId('load-status');
+  const before = Number(await status.getAttribute('data-attempts'));
+  await page.getByTestId('apply-workspace').click();
+  await expect(status).toHaveAttribute('data-attempts', String(before + 1));
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  await expect(joins.locator('tr[data-join]')).toHaveCount(0);
+  await expect(page.getByTestId('files-table').locator('tr[data-file="ws-shippers.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'ignored');
+  await expect(page.getByTestId('map-region')).toHaveValue('');
+
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(joins.locator('tr[data-join]')).toHaveCount(0);
+  await expect(page.getByTestId('files-table').locator('tr[data-file="ws-shippers.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'ignored');
+
+  // Join the customers back by hand: the region filter works again.
+  await editor.locator('summary').click();
+  await page.getByTestId('join-add').click();
+  const added = editor.getByTestId('join-edit').last();
+  await added.getByTestId('join-from').selectOption(JSON.stringify(['ws-orders.psv', 'CustKey']));
+  await added.getByTestId('join-to-file').selectOption('ws-customers.csv');
+  await added.getByTestId('join-to-column').selectOption('CustKey');
+  await page.getByTestId('apply-workspace').click();
+  await expect(joins.locator('tr[data-join="ws-customers.CustKey"] td[data-value]')).toHaveAttribute('data-value', '0.75');
+  await expect(page.getByTestId('map-region')).toHaveValue('Region');
+  expect(await east()).toBeCloseTo(180, 6);
+});

@@ -75,6 +75,25 @@ export interface SavedChoices {
   mapping: Mapping;
   amountFormat: AmountFormat;
   dateFormat: DateFormat | null;
+  /** A multi-file workspace's roles and joins as the user set them on #/data (by file name). */
+  workspace?: WorkspaceChoices;
+}
+
+/** What a user changed in a multi-file workspace; absent parts are proposed by the app. */
+export interface WorkspaceChoices {
+  /** File name → its role ('sales' | 'lookup' | 'targets' | 'ignored'). */
+  roles?: Record<string, string>;
+  /** The joins in force, in order; each from the facts or a lookup joined before it. */
+  joins?: JoinChoice[];
+  /** After the user changed roles or joins: map the fields the saved mapping leaves empty from the new columns. */
+  fillMapping?: boolean;
+}
+
+export interface JoinChoice {
+  fromFile: string;
+  fromColumn: string;
+  toFile: string;
+  toColumn: string;
 }
 
 /** Saved choices apply only when every column they name is still in the file. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
-import { classifyFile, loadWorkspaceFiles } from './workspace-files';
+import { classifyFile, joinChoices, loadWorkspaceFiles } from './workspace-files';
 import { salesViewSql } from './sales-table';
 
 let db: NodeDuckDB;
@@ -71,4 +71,43 @@ describe('a workspace of related files', () => {
       { region: null, revenue: 20, n: 1 }, // the unmatched C9 row is kept
     ]);
   });
+
+  it('the user’s roles and joins replace the proposed ones, measured the same way; stale choices are left out', async () => {
+    const files = () => [file('orders.psv', ORDERS), file('customers.csv', CUSTOMERS), file('shippers.csv', SHIPPERS), file('targets.csv', TARGETS)];
+    const proposed = await loadWorkspaceFiles(db, files());
+    const choices = joinChoices(proposed.files, proposed.joins);
+    expect(choices).toContainEqual({ fromFile: 'orders.psv', fromColumn: 'CustKey', toFile: 'customers.csv', toColumn: 'CustKey' });
+
+    // Drop the shippers join, keep customers; mark the targets file as not used; a join to a vanished file is ignored.
+    const edited = await loadWorkspaceFiles(db, files(), () => {}, {
+      ...proposed.source,
+      workspace: {
+        roles: { 'targets.csv': 'ignored' },
+        joins: [choices.find((c) => c.toFile === 'customers.csv')!, { fromFile: 'orders.psv', fromColumn: 'ShipBy', toFile: 'gone.csv', toColumn: 'Code' }],
+      },
+    });
+    expect(edited.files.find((f) => f.fileName === 'targets.csv')?.role).toBe('ignored');
+    expect(joinChoices(edited.files, edited.joins)).toEqual([{ fromFile: 'orders.psv', fromColumn: 'CustKey', toFile: 'customers.csv', toColumn: 'CustKey' }]);
+    expect(edited.joins[0]).toMatchObject({ keyedRows: 4, matchedRows: 3, unmatched: ['C9'] });
+    expect(edited.source.header).not.toContain('Shipper Name');
+
+    // A user's join by another key: ShipBy → ShipperCode, added by hand (the shippers lookup stays a lookup).
+    const byHand = await loadWorkspaceFiles(db, files(), () => {}, {
+      ...proposed.source,
+      workspace: { joins: [{ fromFile: 'orders.psv', fromColumn: 'ShipBy', toFile: 'shippers.csv', toColumn: 'ShipperCode' }] },
+    });
+    expect(byHand.joins).toHaveLength(1);
+    expect(byHand.joins[0]).toMatchObject({ keyedRows: 4, matchedRows: 4 });
+    expect(byHand.source.header).toContain('Shipper Name');
+    expect(byHand.source.header).not.toContain('Customer Name');
+
+    // Customers joined again by hand, from a mapping saved without them: fillMapping maps the region again.
+    const { region: _dropped, customer: _alsoDropped, ...withoutCustomers } = proposed.source.mapping;
+    const saved = { ...proposed.source, mapping: withoutCustomers };
+    const kept = await loadWorkspaceFiles(db, files(), () => {}, { ...saved, workspace: { joins: choices } });
+    expect(kept.source.mapping.region).toBeUndefined();
+    const filled = await loadWorkspaceFiles(db, files(), () => {}, { ...saved, workspace: { joins: choices, fillMapping: true } });
+    expect(filled.source.mapping).toMatchObject({ region: 'Region', customer: 'Customer Name', amount: 'Amount' });
+  });
 });
+

@@ -22,6 +22,7 @@ import {
   MAPPING_SAMPLE_ROWS,
   type LoadedSource,
   type SavedChoices,
+  type JoinChoice,
   isParquetFile,
   nextLoadId,
   openTextFile,
@@ -92,8 +93,15 @@ export async function classifyFileHead(file: File): Promise<FileRole> {
   }
 }
 
-/** Loads each file as a text table (nothing parsed yet) and classifies it. */
-export async function openWorkspaceFiles(db: LoadEngine, files: File[], progress: ProgressFn = () => {}): Promise<WorkspaceFile[]> {
+const FILE_ROLES: FileRole[] = ['sales', 'lookup', 'targets', 'ignored'];
+
+/** Loads each file as a text table (nothing parsed yet) and classifies it, unless the user chose its role. */
+export async function openWorkspaceFiles(
+  db: LoadEngine,
+  files: File[],
+  progress: ProgressFn = () => {},
+  roles: Record<string, string> = {},
+): Promise<WorkspaceFile[]> {
   const out: WorkspaceFile[] = [];
   for (const file of files) {
     checkFile(file);
@@ -103,7 +111,8 @@ export async function openWorkspaceFiles(db: LoadEngine, files: File[], progress
     if (isParquetFile(file, head)) throw new LoadError('unsupported-type', { file: file.name, detail: 'parquet (several files at once)' });
     const { guess, sniff, registered } = await openTextFile(db, file, id, head, progress);
     const table = `file_${id}`;
-    const role = classifyFile(sniff.header, sniff.rows);
+    const chosen = roles[file.name] as FileRole | undefined;
+    const role = chosen && FILE_ROLES.includes(chosen) ? chosen : classifyFile(sniff.header, sniff.rows);
     const warnings: LoadWarning[] = [];
     const read = (tolerant: boolean) =>
       db.query(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, {}, tolerant)}`);
@@ -184,6 +193,31 @@ export async function proposeJoins(db: SqlRunner, facts: WorkspaceFile, lookups:
     }
   }
   return joins;
+}
+
+/**
+ * The joins a user set, measured like proposed ones. A join whose file or
+ * column is gone, whose target is not a lookup, or whose key column is not
+ * available (neither the facts' nor a lookup's joined before) is left out.
+ */
+export async function chosenJoins(db: SqlRunner, facts: WorkspaceFile, files: WorkspaceFile[], choices: JoinChoice[]): Promise<Join[]> {
+  const joins: Join[] = [];
+  const joined = new Set<WorkspaceFile>([facts]);
+  for (const c of choices) {
+    const from = files.find((f) => f.fileName === c.fromFile);
+    const to = files.find((f) => f.fileName === c.toFile);
+    if (!from || !to || !joined.has(from) || joined.has(to) || to.role !== 'lookup') continue;
+    if (!from.header.includes(c.fromColumn) || !to.header.includes(c.toColumn)) continue;
+    joins.push(await measureJoin(db, facts, joins, { file: from, column: c.fromColumn }, to, c.toColumn));
+    joined.add(to);
+  }
+  return joins;
+}
+
+/** The joins as choices (by file name), to keep or edit. */
+export function joinChoices(files: WorkspaceFile[], joins: Join[]): JoinChoice[] {
+  const name = (id: number) => files.find((f) => f.id === id)?.fileName ?? '';
+  return joins.map((j) => ({ fromFile: name(j.fromFile), fromColumn: j.fromColumn, toFile: name(j.toFile), toColumn: j.toColumn }));
 }
 
 type UniqueCheck = (f: WorkspaceFile, column: string) => Promise<boolean>;
@@ -316,7 +350,7 @@ export async function loadWorkspaceFiles(
   progress: ProgressFn = () => {},
   saved?: SavedChoices,
 ): Promise<LoadedWorkspace> {
-  const opened = await openWorkspaceFiles(db, files, progress);
+  const opened = await openWorkspaceFiles(db, files, progress, saved?.workspace?.roles);
   const facts = chooseFacts(opened);
   if (!facts) {
     throw new LoadError('no-amount', {
@@ -325,14 +359,15 @@ export async function loadWorkspaceFiles(
     });
   }
   const lookups = opened.filter((f) => f.role === 'lookup');
-  const joins = await proposeJoins(db, facts, lookups);
+  const joins = saved?.workspace?.joins ? await chosenJoins(db, facts, opened, saved.workspace.joins) : await proposeJoins(db, facts, lookups);
   const joined = joinedRelationSql(facts, opened, joins);
   const view = `joined_${facts.id}`;
   await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
   const sampleRows = await db.query<Record<string, unknown>>(`SELECT * FROM ${sqlIdent(view)} LIMIT ${MAPPING_SAMPLE_ROWS}`);
   const rows = sampleRows.map((r) => joined.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
   const proposal = proposeMapping(joined.columns, rows, joined.origins);
-  const mapping = saved && Object.values(saved.mapping).every((c) => c && joined.columns.includes(c)) ? saved.mapping : proposal.mapping;
+  const fits = !!saved && Object.values(saved.mapping).every((c) => c && joined.columns.includes(c));
+  const mapping = !fits ? proposal.mapping : saved.workspace?.fillMapping ? { ...proposal.mapping, ...saved.mapping } : saved.mapping;
   const detected = detectFormats(joined.columns, rows, mapping);
   const formats = saved && mapping === saved.mapping ? { ...detected, amountFormat: saved.amountFormat, dateFormat: saved.dateFormat, dateAmbiguous: false } : detected;
   const source = await buildSalesTable(

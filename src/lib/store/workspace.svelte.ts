@@ -4,10 +4,10 @@
  */
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
-import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices } from '../load/load-file';
+import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
 import { clearPlan, clearSavedWorkspace, readPlan, readSavedWorkspace, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
-import { applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
+import { applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
@@ -68,7 +68,15 @@ let currentFiles: File[] = [];
 let currentWorkspace: LoadedWorkspace | null = null;
 
 function choicesOf(source: LoadedSource): SavedChoices {
-  return { mapping: source.mapping, amountFormat: source.amountFormat, dateFormat: source.dateFormat };
+  const choices: SavedChoices = { mapping: source.mapping, amountFormat: source.amountFormat, dateFormat: source.dateFormat };
+  // A multi-file workspace keeps its roles and joins as they are in force (proposed or the user's).
+  if (currentWorkspace) {
+    choices.workspace = {
+      roles: Object.fromEntries(currentWorkspace.files.map((f) => [f.fileName, f.role])),
+      joins: joinChoices(currentWorkspace.files, currentWorkspace.joins),
+    };
+  }
+  return choices;
 }
 
 async function persist(files: File[], source: LoadedSource): Promise<void> {
@@ -319,6 +327,12 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
   } catch (e) {
     fail(e);
   }
+}
+
+/** Reloads the current multi-file workspace with the roles and joins the user set on #/data (the mapping is kept where it still fits). */
+export async function reconfigureWorkspace(choices: WorkspaceChoices): Promise<void> {
+  if (!workspace.source || !currentWorkspace) return;
+  await loadFiles(currentFiles, () => {}, { ...choicesOf(workspace.source), workspace: { ...choices, fillMapping: true } });
 }
 
 /**
