@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, loadFile } from './fixtures';
 import { sampleQuery } from './sample-reference';
 
 async function asOfDate(): Promise<string> {
@@ -92,4 +92,32 @@ test('forecast scenario: a +15 % target saved as a plan revision becomes the pla
   await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   // The revised annual amount is rounded to whole units.
   await expect.poll(async () => Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'))).toBeCloseTo(Math.round(before * 1.15), 0);
+});
+
+test('a budget file dropped onto loaded sales becomes the budget: variance per team and line against hand-worked sums', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/cn-gbk.csv')).toBe('ready');
+  expect(await loadFile(page, 'tests/fixtures/cn-budget.csv')).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(page.getByTestId('files-table').locator('tr[data-file="cn-budget.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'budget');
+  await expect(page.getByTestId('budget-load')).toHaveAttribute('data-rows', '7');
+
+  await page.evaluate(() => (location.hash = '#/budget?period=custom&from=2026-01-01&to=2026-02-28'));
+  await expect(page.getByTestId('budget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const cell = async (unit: string, line: string, col: string) => {
+    const row = page
+      .locator('[data-testid="budget-table"] tbody tr')
+      .filter({ has: page.locator(`td[data-col="unit"][data-value="${unit}"]`) })
+      .filter({ has: page.locator(`td[data-col="line"][data-value="${line}"]`) });
+    return Number(await row.locator(`td[data-col="${col}"]`).getAttribute('data-value'));
+  };
+  // 华东一组: budget 5,000 + 6,000; actual 3,998 (SO001) + 8,990 (SO004); cost 2,800 + 5,400 vs 3,500 + 4,000.
+  expect(await cell('华东一组', 'revenue', 'budget')).toBeCloseTo(11000, 6);
+  expect(await cell('华东一组', 'revenue', 'actual')).toBeCloseTo(12988, 6);
+  expect(await cell('华东一组', 'revenue', 'variance')).toBeCloseTo(1988, 6);
+  expect(await cell('华东一组', 'cost_of_sales', 'actual')).toBeCloseTo(8200, 6);
+  expect(await cell('华东一组', 'cost_of_sales', 'variance')).toBeCloseTo(8200 - 7500, 6);
+  // 北方团队: 1,497.50 + 1,999.00 against 8,000.
+  expect(await cell('北方团队', 'revenue', 'actual')).toBeCloseTo(3496.5, 6);
+  expect(await cell('北方团队', 'revenue', 'variance')).toBeCloseTo(3496.5 - 8000, 6);
 });

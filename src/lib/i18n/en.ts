@@ -398,6 +398,8 @@ export const en = {
   'data.role.sales': 'Sales facts',
   'data.role.lookup': 'Lookup table',
   'data.role.targets': 'Targets',
+  'data.role.budget': 'Budget',
+  'data.budgetLoaded': 'Budget: {rows} monthly amounts per {level}, lines {lines}.',
   'data.role.ignored': 'Not used',
   'data.joins': 'Joins',
   'data.joinsHelp': 'Lookup tables are joined to the sales facts through these keys. Rows whose key has no match are kept, with empty lookup columns.',

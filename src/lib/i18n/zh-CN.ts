@@ -400,6 +400,8 @@ export const zhCN: Record<MessageKey, string> = {
   'data.role.sales': '销售明细',
   'data.role.lookup': '维度表',
   'data.role.targets': '目标',
+  'data.role.budget': '预算',
+  'data.budgetLoaded': '预算：按{level}的 {rows} 个月度金额，科目 {lines}。',
   'data.role.ignored': '未使用',
   'data.joins': '关联',
   'data.joinsHelp': '维度表通过以下键关联到销售明细。找不到匹配的行会保留，维度列为空。',

@@ -47,8 +47,14 @@ function unitOf(header: string[]): { unitColumn: string | null; unitType: Target
   return { unitColumn: null, unitType: 'company' };
 }
 
-/** Reads the layout of a targets file from its header (and sample, for the long form's period column). */
-export function detectTargetsLayout(header: string[], rows: string[][]): TargetsLayout | null {
+const TARGET_AMOUNT = /target|quota|amount|目标|指标|金额/;
+
+/**
+ * Reads the layout of a targets file from its header (and sample, for the
+ * long form's period column). `amountColumn` tells the long form's amount
+ * column by its name (a budget file's is "Budget", "预算", …).
+ */
+export function detectTargetsLayout(header: string[], rows: string[][], amountColumnName: RegExp = TARGET_AMOUNT): TargetsLayout | null {
   const months = header.map((column) => ({ column, month: monthOfColumn(column) })).filter((m): m is { column: string; month: number } => m.month !== null);
   const unit = unitOf(header);
   if (months.length >= 6) {
@@ -56,7 +62,7 @@ export function detectTargetsLayout(header: string[], rows: string[][]): Targets
     if (!yearColumn) return null;
     return { kind: 'wide', ...unit, yearColumn, months };
   }
-  const amountColumn = header.find((h) => /target|quota|amount|目标|指标|金额/.test(normalizeHeader(h)) && !/month|date|period|月/.test(normalizeHeader(h)));
+  const amountColumn = header.find((h) => amountColumnName.test(normalizeHeader(h)) && !/month|date|period|月/.test(normalizeHeader(h)));
   const periodColumn =
     header.find((h) => /month|period|date|月份|期间|日期/.test(normalizeHeader(h))) ??
     header.find((h, i) => detectDateFormat(rows.map((r) => r[i] ?? '')).parsed > 0);
@@ -71,22 +77,28 @@ export interface UnitNames {
   nameColumn: string;
 }
 
-/** SQL: the file's rows as (period, unit_type, unit, amount), amounts × multiplier, no-target cells left out. */
-export function targetsSql(table: string, layout: TargetsLayout, multiplier: number, names: UnitNames | null): string {
+/**
+ * SQL: the file's rows as (period, unit_type, unit, amount), amounts ×
+ * multiplier, no-target cells left out. `carry` adds one more column
+ * computed from each row (a budget file's line), after unit.
+ */
+export function targetsSql(table: string, layout: TargetsLayout, multiplier: number, names: UnitNames | null, carry?: { expr: string; as: string }): string {
   const plain = { decimal: '.' as const };
   const unitExpr = layout.unitColumn ? `CAST(t.${sqlIdent(layout.unitColumn)} AS VARCHAR)` : `'company'`;
   const unit = names ? `coalesce(n.${sqlIdent(names.nameColumn)}, ${unitExpr})` : unitExpr;
   const join = names && layout.unitColumn ? `LEFT JOIN ${sqlIdent(names.lookupTable)} n ON CAST(n.${sqlIdent(names.keyColumn)} AS VARCHAR) = ${unitExpr}` : '';
+  const carried = carry ? `, ${carry.expr} AS ${sqlIdent(carry.as)}` : '';
+  const carriedName = carry ? `, ${sqlIdent(carry.as)}` : '';
   if (layout.kind === 'wide') {
     const cells = layout.months
-      .map((m) => `SELECT make_date(CAST(t.${sqlIdent(layout.yearColumn)} AS INTEGER), ${m.month}, 1) AS period, ${unit} AS unit, ${amountSql(`CAST(t.${sqlIdent(m.column)} AS VARCHAR)`, plain)} AS value FROM ${sqlIdent(table)} t ${join}`)
+      .map((m) => `SELECT make_date(CAST(t.${sqlIdent(layout.yearColumn)} AS INTEGER), ${m.month}, 1) AS period, ${unit} AS unit${carried}, ${amountSql(`CAST(t.${sqlIdent(m.column)} AS VARCHAR)`, plain)} AS value FROM ${sqlIdent(table)} t ${join}`)
       .join('\nUNION ALL\n');
-    return `SELECT period, ${sqlString(layout.unitType)} AS unit_type, unit, value * ${multiplier} AS amount FROM (${cells}) WHERE value IS NOT NULL`;
+    return `SELECT period, ${sqlString(layout.unitType)} AS unit_type, unit${carriedName}, value * ${multiplier} AS amount FROM (${cells}) WHERE value IS NOT NULL`;
   }
   const samplePeriod = `CAST(t.${sqlIdent(layout.periodColumn)} AS VARCHAR)`;
   // Months as 2017/12/01, 2017-12 or 201712: first of the month.
   const period = `date_trunc('month', coalesce(${dateSql(samplePeriod, { kind: 'iso' })}, try_strptime(${samplePeriod}, '%Y-%m')::DATE, try_strptime(${samplePeriod}, '%Y%m')::DATE))::DATE`;
-  return `SELECT ${period} AS period, ${sqlString(layout.unitType)} AS unit_type, ${unit} AS unit, ${amountSql(`CAST(t.${sqlIdent(layout.amountColumn)} AS VARCHAR)`, plain)} * ${multiplier} AS amount
+  return `SELECT ${period} AS period, ${sqlString(layout.unitType)} AS unit_type, ${unit} AS unit${carried}, ${amountSql(`CAST(t.${sqlIdent(layout.amountColumn)} AS VARCHAR)`, plain)} * ${multiplier} AS amount
 FROM ${sqlIdent(table)} t ${join} WHERE ${amountSql(`CAST(t.${sqlIdent(layout.amountColumn)} AS VARCHAR)`, plain)} IS NOT NULL`;
 }
 

@@ -41,6 +41,11 @@ describe('classifying files', () => {
     expect(classifyFile(['CustKey', 'Customer Name', 'Region'], [['C1', 'Acme', 'East']])).toBe('lookup');
     expect(classifyFile(TARGETS.split('\n')[0].split(','), [TARGETS.split('\n')[1].split(',')])).toBe('targets');
     expect(classifyFile(['EmployeeID', 'TargetAmount', 'TargetMonth'], [['1', '500', '2017/12/01']])).toBe('targets');
+    expect(classifyFile(['月份', '团队', '预算科目', '预算金额'], [['2026-01', '华东一组', '销售额', '5,000']])).toBe('budget');
+    const wide = [['Year', 'Region', 'Line', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'], [['2025', 'East', 'Revenue', '1', '2', '3', '4', '5', '6']]] as const;
+    expect(classifyFile([...wide[0]], wide[1].map((r) => [...r]))).toBe('targets');
+    expect(classifyFile([...wide[0]], wide[1].map((r) => [...r]), '2025 Budget.csv')).toBe('budget'); // the name says it
+    expect(classifyFile(['Year', 'Region', 'Line', 'Budget Jan', 'Feb'], [['2025', 'East', 'Revenue', '1', '2']])).not.toBe('budget');
   });
 });
 

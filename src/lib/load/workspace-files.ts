@@ -11,6 +11,7 @@ import { sqlIdent } from '../model/sql';
 import { missingRequired } from '../ingest/mapping';
 import { LoadError, type LoadWarning } from './errors';
 import { detectTargetsLayout, loadTargetsTable, type TargetsLoad, type UnitNames } from './targets-file';
+import { detectBudgetLayout, loadBudgetTable, type BudgetLoad } from './budget-file';
 import { raggedRows, sniffText } from '../ingest/sniff';
 import { decodeHead, detectEncoding } from '../ingest/encoding';
 import type { SourceKind } from './sales-table';
@@ -31,7 +32,7 @@ import {
   type ProgressFn,
 } from './load-file';
 
-export type FileRole = 'sales' | 'lookup' | 'targets' | 'ignored';
+export type FileRole = 'sales' | 'lookup' | 'targets' | 'budget' | 'ignored';
 
 export interface WorkspaceFile {
   id: number;
@@ -66,9 +67,16 @@ export interface Join {
 const MONTH_COLUMN = /^(m|month)?0?([1-9]|1[0-2])$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^([1-9]|1[0-2])月$/;
 const TARGET_WORD = /target|quota|plan|budgetamount|目标|指标|任务/;
 
-/** Classifies a file from its header and sample: sales facts, targets, or a lookup table. */
-export function classifyFile(header: string[], rows: string[][]): FileRole {
+const BUDGET_WORD = /budget|预算/;
+
+/**
+ * Classifies a file from its header and sample (and its name, for a budget
+ * whose header does not say so): sales facts, targets, a budget, or a lookup.
+ */
+export function classifyFile(header: string[], rows: string[][], fileName = ''): FileRole {
   const normalized = header.map(normalizeHeader);
+  const saysBudget = normalized.some((h) => BUDGET_WORD.test(h)) || BUDGET_WORD.test(fileName.toLowerCase());
+  if (saysBudget && detectBudgetLayout(header, rows)) return 'budget';
   const monthColumns = normalized.filter((h) => MONTH_COLUMN.test(h)).length;
   if (monthColumns >= 6 || normalized.some((h) => TARGET_WORD.test(h))) return 'targets';
   const { mapping } = proposeMapping(header, rows.slice(0, 200));
@@ -87,13 +95,13 @@ export async function classifyFileHead(file: File): Promise<FileRole> {
     if (isParquetFile(file, head)) return 'sales';
     const guess = detectEncoding(head);
     const sniff = sniffText(decodeHead(head, guess), file.size <= head.length);
-    return classifyFile(sniff.header, sniff.rows);
+    return classifyFile(sniff.header, sniff.rows, file.name);
   } catch {
     return 'ignored';
   }
 }
 
-const FILE_ROLES: FileRole[] = ['sales', 'lookup', 'targets', 'ignored'];
+const FILE_ROLES: FileRole[] = ['sales', 'lookup', 'targets', 'budget', 'ignored'];
 
 /** Loads each file as a text table (nothing parsed yet) and classifies it, unless the user chose its role. */
 export async function openWorkspaceFiles(
@@ -112,7 +120,7 @@ export async function openWorkspaceFiles(
     const { guess, sniff, registered } = await openTextFile(db, file, id, head, progress);
     const table = `file_${id}`;
     const chosen = roles[file.name] as FileRole | undefined;
-    const role = chosen && FILE_ROLES.includes(chosen) ? chosen : classifyFile(sniff.header, sniff.rows);
+    const role = chosen && FILE_ROLES.includes(chosen) ? chosen : classifyFile(sniff.header, sniff.rows, file.name);
     const warnings: LoadWarning[] = [];
     const read = (tolerant: boolean) =>
       db.query(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, {}, tolerant)}`);
@@ -404,6 +412,12 @@ export async function applyWorkspaceTargets(db: SqlRunner, loaded: LoadedWorkspa
   const layout = detectTargetsLayout(file.header, file.sample);
   if (!layout) return null;
   return loadTargetsTable(db, file.table, file.header, file.sample, file.fileName, unitNames(loaded, layout.unitColumn, layout.unitType), `targets_file_${file.id}`);
+}
+
+/** Makes the workspace's budget file (the first one) the `budget` view. Call after `sales` points at this workspace. */
+export async function applyWorkspaceBudget(db: SqlRunner, loaded: LoadedWorkspace): Promise<BudgetLoad | null> {
+  const file = loaded.files.find((f) => f.role === 'budget');
+  return file ? loadBudgetTable(db, file.table, file.header, file.sample, `budget_file_${file.id}`) : null;
 }
 
 /**

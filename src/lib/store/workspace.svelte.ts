@@ -7,8 +7,9 @@ import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
 import { clearPlan, clearSavedWorkspace, readPlan, readSavedWorkspace, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
-import { applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
+import { applyWorkspaceBudget, applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
+import type { BudgetLoad } from '../load/budget-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
 import { ArchiveError, exportWorkspace, importWorkspace, isArchive } from './workspace-archive';
@@ -58,6 +59,8 @@ export const workspace = $state({
   joins: [] as Join[],
   /** The targets file made the plan in force, if the workspace has one. */
   targetsLoad: null as TargetsLoad | null,
+  /** The budget file made the `budget` view, if the workspace has one. */
+  budgetLoad: null as BudgetLoad | null,
   /** The loaded file's compacted copy: 'pending' while it is built in the background, 'done' once `sales` reads it. */
   compaction: 'none' as 'none' | 'pending' | 'done',
 });
@@ -256,8 +259,8 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       files = (await Promise.all(files.map((f) => (isWorkbook(f) ? workbookToCsvFiles(f) : [f])))).flat();
     }
     files = await Promise.all(files.map((f) => (isJsonFile(f) ? jsonToCsvFile(f) : f)));
-    // A targets file dropped onto a loaded file workspace joins it ("add more files later").
-    if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && (await classifyFileHead(files[0])) === 'targets') {
+    // A targets or budget file dropped onto a loaded file workspace joins it ("add more files later").
+    if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && ['targets', 'budget'].includes(await classifyFileHead(files[0]))) {
       files = [...currentFiles, ...files];
     }
     if (!restoring) await clearPlan('file');
@@ -283,9 +286,10 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
   }
 }
 
-/** A multi-file workspace's targets file (the plan in force) and sales territories (rep_regions), once `sales` is in place. */
+/** A multi-file workspace's targets file (the plan in force), budget file and sales territories (rep_regions), once `sales` is in place. */
 async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
   workspace.targetsLoad = await applyWorkspaceTargets(engine, loaded);
+  workspace.budgetLoad = await applyWorkspaceBudget(engine, loaded);
   await applyWorkspaceTerritories(engine, loaded);
 }
 
@@ -293,6 +297,7 @@ async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
 async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}) {
   await useFileTables(engine, salesViewSql(source.table));
   workspace.targetsLoad = null;
+  workspace.budgetLoad = null;
   await withSales();
   await restoreKeptPlan('file');
   workspace.source = source;
