@@ -29,3 +29,29 @@ test('SQL console: canonical sales view, results with data-value, errors as mess
   await page.getByTestId('sql-run').click();
   await expect(table.locator('tbody td').first()).toHaveAttribute('data-value', '0');
 });
+
+test('queries saved by name come back after a reload; one click puts one in the editor', async ({ page }) => {
+  await openApp(page, '#/sql');
+  const editor = page.getByTestId('sql-input');
+  await editor.fill('SELECT team, count(*) AS n FROM sales GROUP BY 1 ORDER BY 1');
+  await page.getByTestId('sql-save-name').fill('Lines per team');
+  await page.getByTestId('sql-save').click();
+  await editor.fill('SELECT 42 AS answer');
+  await page.getByTestId('sql-save-name').fill('Answer');
+  await page.getByTestId('sql-save').click();
+  const saved = page.getByTestId('sql-saved');
+  await expect(saved.locator('li')).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(saved.locator('li')).toHaveCount(2);
+  await saved.locator('li[data-query="Lines per team"]').getByTestId('sql-open').click();
+  await expect(editor).toContainText('SELECT team, count(*) AS n FROM sales GROUP BY 1 ORDER BY 1');
+  await page.getByTestId('sql-run').click();
+  await expect(page.locator('table[data-testid="sql-result"] tbody tr').first()).toBeVisible();
+  await saved.locator('li[data-query="Answer"]').getByTestId('sql-forget').click();
+  await expect(saved.locator('li')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(saved.locator('li')).toHaveCount(1);
+});

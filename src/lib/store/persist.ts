@@ -91,11 +91,11 @@ export async function clearSavedWorkspace(): Promise<PersistOutcome> {
   }
 }
 
-/** A plan built or revised in the app, kept per workspace ('sample' or 'file'). */
-export async function savePlan(key: 'sample' | 'file', plan: unknown): Promise<PersistOutcome> {
+/** A JSON record kept beside the workspace under a key (plans, saved queries). */
+async function keepRecord(key: string, value: unknown): Promise<PersistOutcome> {
   try {
     const db = await open();
-    await db.put(STORE, JSON.parse(JSON.stringify(plan)), `plan:${key}`);
+    await db.put(STORE, JSON.parse(JSON.stringify(value)), key);
     db.close();
     return { ok: true };
   } catch (e) {
@@ -103,23 +103,33 @@ export async function savePlan(key: 'sample' | 'file', plan: unknown): Promise<P
   }
 }
 
-export async function readPlan<T>(key: 'sample' | 'file'): Promise<T | null> {
+async function readRecord<T>(key: string): Promise<T | null> {
   try {
     const db = await open();
-    const plan = (await db.get(STORE, `plan:${key}`)) as T | undefined;
+    const value = (await db.get(STORE, key)) as T | undefined;
     db.close();
-    return plan ?? null;
+    return value ?? null;
   } catch {
     return null;
   }
 }
 
-export async function clearPlan(key: 'sample' | 'file'): Promise<void> {
+async function forgetRecord(key: string): Promise<void> {
   try {
     const db = await open();
-    await db.delete(STORE, `plan:${key}`);
+    await db.delete(STORE, key);
     db.close();
   } catch {
     // nothing kept, nothing to clear
   }
 }
+
+/** A plan built or revised in the app, kept per workspace ('sample' or 'file'). */
+export const savePlan = (key: 'sample' | 'file', plan: unknown) => keepRecord(`plan:${key}`, plan);
+export const readPlan = <T>(key: 'sample' | 'file') => readRecord<T>(`plan:${key}`);
+export const clearPlan = (key: 'sample' | 'file') => forgetRecord(`plan:${key}`);
+
+/** The #/sql queries the user saved, per workspace ('sample' or 'file'). */
+export const saveQueries = (key: 'sample' | 'file', queries: unknown) => keepRecord(`queries:${key}`, queries);
+export const readQueries = <T>(key: 'sample' | 'file') => readRecord<T>(`queries:${key}`);
+export const clearQueries = (key: 'sample' | 'file') => forgetRecord(`queries:${key}`);
