@@ -82,7 +82,7 @@ test('the overview trend is annotated with the competitor events that touch it',
   await expect(chart.locator('svg text', { hasText: '买一送一' })).toHaveCount(0);
 });
 
-test('the same events annotate the regions, products, channels and forecast time charts, each where it applies', async ({ page }) => {
+test('the same events annotate the regions, products, channels, targets and forecast time charts, each where it applies', async ({ page }) => {
   const year = 'period=custom&from=2025-01-01&to=2025-12-31';
   await openApp(page, `#/regions?${year}`);
   await expect(page.getByTestId('regions')).toHaveAttribute('data-ready', 'true');
@@ -106,6 +106,11 @@ test('the same events annotate the regions, products, channels and forecast time
   await expect(categories.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
   await expect(categories.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(1);
   expect(await categories.locator('svg [aria-label="fy-axis tick label"] text').count()).toBeGreaterThan(2);
+
+  // The targets pacing chart of the current fiscal year shows 2026's 华北 laptop price cut.
+  await page.evaluate(() => (location.hash = '#/targets?period=ytd'));
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('chart-pacing').locator('svg text', { hasText: '北辰科技华北商务本降价约12%' })).toHaveCount(1);
 
   // The forecast of 华南 shows its promotion; 华东's does not.
   await page.evaluate(() => (location.hash = '#/forecast?period=all&o.level=region&o.unit=%E5%8D%8E%E5%8D%97'));
