@@ -244,3 +244,57 @@ test('long-term market share: the implied revenue path beside the annual target'
   expect(Number(await y2026.locator('[data-col="gap"]').getAttribute('data-value'))).toBeCloseTo(implied - Number(target), 2);
   await expect(card.locator('tbody tr')).toHaveCount(3);
 });
+
+test('edit the plan cell by cell: re-balance keeps the company month, flag lists the team’s gap, save makes a version', async ({ page }) => {
+  const last = await asOfDate();
+  const year = Number(last.slice(0, 4));
+  await openApp(page, '#/targets?o.level=team&o.kind=ytd');
+  await ready(page);
+  const editor = page.getByTestId('plan-editor');
+  await editor.locator('summary').click();
+  await page.getByTestId('plan-edit-level').selectOption('team');
+  const month = `${year}-03-01`;
+  const teamInputs = editor.locator(`tbody tr input[data-month="${month}"]`);
+  const before = (await teamInputs.evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)))) as number[];
+  expect(before.length).toBeGreaterThan(1);
+  const total = before.reduce((a, b) => a + b, 0);
+  const edited = Math.round(before[0] * 0.9 * 100) / 100;
+
+  // Re-balance: the other teams absorb the difference in proportion; the month's total stays.
+  await teamInputs.first().fill(String(edited));
+  await teamInputs.first().dispatchEvent('change');
+  await expect.poll(async () => Number(await teamInputs.first().inputValue())).toBe(edited);
+  const after = (await teamInputs.evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)))) as number[];
+  expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 2);
+  const factor = (total - edited) / (total - before[0]);
+  after.slice(1).forEach((v, i) => expect(Math.abs(v - before[i + 1] * factor)).toBeLessThanOrEqual(0.01));
+  await expect(page.getByTestId('allocation-gaps')).toHaveCount(0);
+
+  // Flag: one rep +100 in March; the rep's team is 100 over-allocated that month.
+  await page.getByTestId('plan-edit-flag').check();
+  await page.getByTestId('plan-edit-level').selectOption('rep');
+  const rep = editor.locator('tbody tr').first();
+  const repName = (await rep.getAttribute('data-unit'))!;
+  const repInput = rep.locator(`input[data-month="${month}"]`);
+  const repBefore = Number(await repInput.inputValue());
+  await repInput.fill(String(Math.round((repBefore + 100) * 100) / 100));
+  await repInput.dispatchEvent('change');
+  const gaps = page.getByTestId('allocation-gaps').locator('li');
+  await expect(gaps).toHaveCount(1);
+  expect(Number(await gaps.first().getAttribute('data-gap'))).toBeCloseTo(-100, 2);
+  expect(await gaps.first().getAttribute('data-month')).toBe(month);
+
+  // Saved as a new version; the rep's March target is the edited one.
+  const versions = page.getByTestId('plan-versions').locator('tbody tr');
+  const count = await versions.count();
+  await page.getByTestId('plan-edit-reason').fill('e2e cell edits');
+  await page.getByTestId('plan-edit-save').click();
+  await expect(page.getByTestId('plan-edit-message')).toBeVisible();
+  await expect(versions).toHaveCount(count + 1);
+  await page.evaluate(() => (location.hash = '#/sql'));
+  await page.getByTestId('sql-input').fill(`SELECT amount FROM targets WHERE unit_type = 'rep' AND unit = '${repName}' AND period = DATE '${month}'`);
+  await page.getByTestId('sql-run').click();
+  const result = page.locator('table[data-testid="sql-result"] tbody td').first();
+  await expect(result).toBeVisible();
+  expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(repBefore + 100, 2);
+});

@@ -134,6 +134,12 @@ export function repTeamSql(hasOrg: boolean): string {
     : 'SELECT rep AS child, mode(team) AS parent FROM sales WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY rep';
 }
 
+/** rep → team, as repTeamSql defines it. */
+export async function queryRepTeams(db: SqlRunner, hasOrg: boolean, signal?: AbortSignal): Promise<Map<string, string>> {
+  const rows = await db.query<{ child: string; parent: string }>(repTeamSql(hasOrg), { signal });
+  return new Map(rows.map((r) => [r.child, r.parent]));
+}
+
 type Nested = Map<string, Map<string, Map<string, number>>>;
 
 export interface StatusData {
