@@ -121,3 +121,31 @@ test('a budget file dropped onto loaded sales becomes the budget: variance per t
   expect(await cell('北方团队', 'revenue', 'actual')).toBeCloseTo(3496.5, 6);
   expect(await cell('北方团队', 'revenue', 'variance')).toBeCloseTo(3496.5 - 8000, 6);
 });
+
+test('weekly forecast: whole Monday–Sunday weeks of the unit (native DuckDB), 26 weeks ahead with bands and backtest accuracy', async ({ page }) => {
+  const last = await asOfDate();
+  await openApp(page, '#/forecast?o.level=team&o.unit=%E5%8C%97%E6%96%B9%E5%9B%A2%E9%98%9F');
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.getByTestId('forecast-weekly').click();
+  const chart = page.getByTestId('chart-forecast-weekly');
+  await expect(chart.locator('svg').first()).toBeVisible({ timeout: 60_000 });
+  await chart.getByRole('button', { name: /data table|数据表/i }).click();
+  const rows = chart.locator('tbody tr');
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-col'), td.getAttribute('data-value')]))),
+  );
+  const history = cells.filter((c) => c.actual !== '');
+  const future = cells.filter((c) => c.forecast !== '');
+  expect(future).toHaveLength(26);
+  for (const f of future) expect(Number(f.lo80)).toBeLessThanOrEqual(Number(f.hi80));
+  // The last week shown ended by the data's last day; its total and the one before, from native DuckDB.
+  const [{ lastEnd }] = await sampleQuery<{ lastEnd: string }>(`SELECT strftime(DATE '${last}' - CAST(dayofweek(DATE '${last}') AS INTEGER), '%Y-%m-%d') AS lastEnd`);
+  const lastWeek = history[history.length - 1].month!;
+  const [ref] = await sampleQuery<{ week: string; total: number }>(`
+    SELECT strftime(date_trunc('week', date), '%Y-%m-%d') AS week, sum(amount) AS total FROM ws.sales
+    WHERE team = '北方团队' AND date <= DATE '${lastEnd}' GROUP BY 1 ORDER BY 1 DESC LIMIT 1`);
+  expect(lastWeek).toBe(ref.week);
+  expect(Number(history[history.length - 1].actual)).toBeCloseTo(Number(ref.total), 2);
+  await expect(page.getByTestId('forecast-weekly-accuracy')).toHaveAttribute('data-method', /.+/);
+  expect(page.url()).toContain('o.grain=week');
+});

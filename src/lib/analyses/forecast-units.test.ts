@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture } from './fixture-sales';
-import { buildUnitSeries, queryForecastInputs, seriesFrame, type ForecastUnitsParams } from './forecast-units';
+import { buildUnitSeries, lastWholeWeekEnd, queryForecastInputs, queryUnitWeekly, seriesFrame, weeklySeries, type ForecastUnitsParams } from './forecast-units';
 
 let db: NodeDuckDB;
 const rows = fixtureRows();
@@ -58,5 +58,39 @@ describe('forecast inputs', () => {
 
   it('a month-end as-of makes that month complete', () => {
     expect(seriesFrame('2025-06-30', fy)).toMatchObject({ lastComplete: '2025-06-01', firstForecast: '2025-07-01', firstMonthRemaining: 1, monthsToYearEnd: 6 });
+  });
+});
+
+describe('weekly series', () => {
+  it('the last whole week ends on the Sunday on or before as-of', () => {
+    expect(lastWholeWeekEnd('2025-06-13')).toBe('2025-06-08'); // a Friday → the Sunday before
+    expect(lastWholeWeekEnd('2025-06-15')).toBe('2025-06-15'); // a Sunday
+    expect(lastWholeWeekEnd('2025-06-16')).toBe('2025-06-15'); // a Monday
+  });
+
+  it('fills weeks without sales with 0', () => {
+    expect(weeklySeries([{ week: '2025-01-06', amount: 5 }, { week: '2025-01-20', amount: 7 }])).toEqual({ start: '2025-01-06', y: [5, 0, 7] });
+    expect(weeklySeries([])).toBeNull();
+  });
+
+  it('one team’s weekly revenue, Monday weeks, whole weeks only, against plain TS', async () => {
+    const p = params({ level: 'team' });
+    const team = rows.find((r) => r.team)!.team;
+    const series = (await queryUnitWeekly(db, p, team))!;
+    const monday = (iso: string) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.toISOString().slice(0, 10);
+    };
+    const expected = new Map<string, number>();
+    for (const r of rows) if (r.team === team && r.date <= '2025-06-08') expected.set(monday(r.date), (expected.get(monday(r.date)) ?? 0) + r.amount);
+    const weeks = [...expected.keys()].sort();
+    expect(series.start).toBe(weeks[0]);
+    expect(series.y.reduce((a, b) => a + b, 0)).toBeCloseTo([...expected.values()].reduce((a, b) => a + b, 0), 6);
+    for (const w of weeks) {
+      const i = Math.round((Date.parse(w) - Date.parse(series.start)) / (7 * 86400000));
+      expect(series.y[i], w).toBeCloseTo(expected.get(w)!, 6);
+    }
+    expect(Date.parse(series.start) + 7 * 86400000 * (series.y.length - 1)).toBe(Date.parse(weeks[weeks.length - 1]));
   });
 });

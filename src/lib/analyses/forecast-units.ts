@@ -40,6 +40,35 @@ FROM sales WHERE ${where.join(' AND ')}
 GROUP BY 1, ${SALES_MONTH} ORDER BY unit, month`;
 }
 
+/** The Sunday that ends the last whole week (Monday–Sunday) on or before as-of. */
+export function lastWholeWeekEnd(asOf: string): string {
+  const weekday = new Date(`${asOf}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return weekday === 0 ? asOf : addDays(asOf, -weekday);
+}
+
+/** Weekly revenue (weeks from Monday, as DuckDB's date_trunc('week')) of one unit of the level, whole weeks only. */
+export function unitWeeklySql(p: ForecastUnitsParams, unit: string): string {
+  const where = [`date <= ${sqlDate(lastWholeWeekEnd(p.asOf))}`, ...dimensionPredicates(p.filters, p.basis)];
+  if (p.level !== 'company') where.push(`CAST(${sqlIdent(p.level)} AS VARCHAR) = ${sqlString(unit)}`);
+  return `SELECT ${isoDate("date_trunc('week', date)")} AS week, sum(amount) AS amount
+FROM sales WHERE ${where.join(' AND ')}
+GROUP BY date_trunc('week', date) ORDER BY 1`;
+}
+
+/** Consecutive weeks from the first to the last row, weeks without sales as 0. */
+export function weeklySeries(rows: { week: string; amount: number }[]): { start: string; y: number[] } | null {
+  if (rows.length === 0) return null;
+  const byWeek = new Map(rows.map((r) => [r.week, Number(r.amount)]));
+  const start = rows[0].week;
+  const y: number[] = [];
+  for (let w = start; w <= rows[rows.length - 1].week; w = addDays(w, 7)) y.push(byWeek.get(w) ?? 0);
+  return { start, y };
+}
+
+export async function queryUnitWeekly(db: SqlRunner, p: ForecastUnitsParams, unit: string, signal?: AbortSignal) {
+  return weeklySeries(await db.query<{ week: string; amount: number }>(unitWeeklySql(p, unit), { signal }));
+}
+
 /** Full-year target per unit at the level (company: the company rows, whatever the unit's name). */
 export function unitTargetsSql(p: ForecastUnitsParams): string {
   const unit = p.level === 'company' ? sqlString(p.companyUnit) : 'unit';

@@ -7,8 +7,9 @@ import { QueryCancelledError } from '../engine/types';
 import { forecastSeries, type SeriesForecast } from './forecast';
 import type { ForecastRequest, ForecastResponse } from './forecast.worker';
 
-export function forecastMany(series: ForecastRequest['series'], horizon: number, signal?: AbortSignal): Promise<SeriesForecast[]> {
-  if (typeof Worker === 'undefined') return Promise.resolve(series.map((s) => forecastSeries(s.y, { horizon })));
+/** `m`: the seasonal period (12 for months, 52 for weeks). */
+export function forecastMany(series: ForecastRequest['series'], horizon: number, signal?: AbortSignal, m = 12): Promise<SeriesForecast[]> {
+  if (typeof Worker === 'undefined') return Promise.resolve(series.map((s) => forecastSeries(s.y, { horizon, m })));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
     const onAbort = () => {
@@ -28,6 +29,6 @@ export function forecastMany(series: ForecastRequest['series'], horizon: number,
       worker.terminate();
       reject(new Error(event.message || 'forecast worker failed'));
     };
-    worker.postMessage({ series, horizon } satisfies ForecastRequest);
+    worker.postMessage({ series, horizon, m } satisfies ForecastRequest);
   });
 }
