@@ -63,14 +63,17 @@ function filterHashes(): string[] {
   ];
 }
 
-/** The analysis views of the analyses issue: opened on the whole history, then filtered to one region. */
+/** The analysis views (and the forecast of every rep): opened on the whole history, then filtered to one region. */
 function viewHashes() {
   const region = encodeURIComponent(FILTER_VALUES.region[1]);
-  return ['products', 'channels', 'customers', 'reps', 'regions'].map((view) => ({
+  const views = ['products', 'channels', 'customers', 'reps', 'regions'].map((view) => ({
     view,
     open: `#/${view}?period=all`,
     filter: `#/${view}?period=all&f.region=${region}`,
   }));
+  // The forecast issue's case: every rep forecast with backtests (in a worker), then again for one region.
+  views.push({ view: 'forecast', open: '#/forecast?period=all&o.level=rep', filter: `#/forecast?period=all&o.level=rep&f.region=${region}` });
+  return views;
 }
 
 interface SizeResult {
