@@ -149,3 +149,40 @@ test('weekly forecast: whole Monday–Sunday weeks of the unit (native DuckDB), 
   await expect(page.getByTestId('forecast-weekly-accuracy')).toHaveAttribute('data-method', /.+/);
   expect(page.url()).toContain('o.grain=week');
 });
+
+test('a budget line entered in the app replaces the loaded one for that team and line, is kept across a reload, and can be removed', async ({ page }) => {
+  const last = await asOfDate();
+  const year = last.slice(0, 4);
+  await openApp(page, `#/budget?period=custom&from=${year}-01-01&to=${year}-12-31`);
+  await expect(page.getByTestId('budget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const budgetOf = async (unit: string, line: string) => {
+    const row = page
+      .locator('[data-testid="budget-table"] tbody tr')
+      .filter({ has: page.locator(`td[data-col="unit"][data-value="${unit}"]`) })
+      .filter({ has: page.locator(`td[data-col="line"][data-value="${line}"]`) });
+    return Number(await row.locator('td[data-col="budget"]').getAttribute('data-value'));
+  };
+  const [ref] = await sampleQuery<{ revenue: number; cost: number }>(`
+    SELECT sum(amount) FILTER (WHERE line = 'revenue') AS revenue, sum(amount) FILTER (WHERE line = 'cost_of_sales') AS cost
+    FROM ws.budget WHERE unit = '北方团队' AND year(period) = ${year}`);
+  expect(await budgetOf('北方团队', 'revenue')).toBeCloseTo(Number(ref.revenue), 2);
+
+  const entry = page.getByTestId('budget-entry');
+  await entry.locator('summary').click();
+  await page.getByTestId('budget-entry-team').selectOption('北方团队');
+  await page.getByTestId('budget-entry-line').selectOption('revenue');
+  await page.getByTestId('budget-entry-amount').fill('1200000');
+  await page.getByTestId('budget-entry-phasing').selectOption('even');
+  await page.getByTestId('budget-entry-save').click();
+  await expect(page.getByTestId('budget-entry-message')).toBeVisible();
+  await expect.poll(() => budgetOf('北方团队', 'revenue')).toBeCloseTo(1200000, 2);
+  expect(await budgetOf('北方团队', 'cost_of_sales')).toBeCloseTo(Number(ref.cost), 2); // other lines untouched
+
+  await page.reload();
+  await expect(page.getByTestId('budget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect.poll(() => budgetOf('北方团队', 'revenue')).toBeCloseTo(1200000, 2);
+
+  await entry.locator('summary').click();
+  await page.getByTestId('budget-entry-remove').click();
+  await expect.poll(() => budgetOf('北方团队', 'revenue')).toBeCloseTo(Number(ref.revenue), 2);
+});

@@ -10,6 +10,7 @@ import { normalizeHeader } from '../ingest/header-synonyms';
 import { sqlIdent } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { detectTargetsLayout, targetsSql, type TargetsLayout } from './targets-file';
+import { budgetViewStatements } from '../analyses/budget-entry';
 
 export interface BudgetLayout {
   /** Period, unit and amount as in a targets file. */
@@ -58,7 +59,7 @@ export async function loadBudgetTable(db: SqlRunner, fileTable: string, header: 
   const layout = detectBudgetLayout(header, rows);
   if (!layout) return null;
   await db.query(`CREATE OR REPLACE TABLE ${sqlIdent(budgetTable)} AS ${budgetSql(fileTable, layout)}`);
-  await db.query(`CREATE OR REPLACE VIEW budget AS SELECT period, unit_type, unit, line, amount FROM ${sqlIdent(budgetTable)}`);
+  for (const sql of budgetViewStatements(`SELECT period, unit_type, unit, line, amount FROM ${sqlIdent(budgetTable)}`)) await db.query(sql);
   const [summary] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(budgetTable)}`);
   const lines = await db.query<{ line: string }>(`SELECT DISTINCT line FROM ${sqlIdent(budgetTable)} ORDER BY 1`);
   return { layout, rows: Number(summary.n), lines: lines.map((l) => l.line) };

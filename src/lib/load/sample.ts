@@ -4,6 +4,7 @@
  */
 import { CANONICAL_FIELDS } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
+import { budgetViewStatements } from '../analyses/budget-entry';
 import type { LoadEngine } from './load-file';
 
 export interface WorkspaceManifest {
@@ -56,14 +57,14 @@ export const EMPTY_BUDGET = 'CREATE OR REPLACE TABLE budget_none (period DATE, u
 export async function useFileTables(db: LoadEngine, salesView: string): Promise<void> {
   // The published workspace's other tables do not describe this file.
   const stale = await db.query<{ name: string }>(
-    "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name NOT IN ('sales', 'targets', 'budget')",
+    "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name NOT IN ('sales', 'targets', 'budget', 'budget_base')",
   );
   for (const { name } of stale) await db.query(`DROP VIEW IF EXISTS ${sqlIdent(name)}`);
   await db.query(salesView);
   await db.query(EMPTY_TARGETS);
   await db.query(EMPTY_BUDGET);
   await db.query('CREATE OR REPLACE VIEW targets AS SELECT * FROM targets_none');
-  await db.query('CREATE OR REPLACE VIEW budget AS SELECT * FROM budget_none');
+  for (const sql of budgetViewStatements('SELECT * FROM budget_none')) await db.query(sql);
 }
 
 export async function openPublishedWorkspace(
@@ -101,12 +102,9 @@ export async function openPublishedWorkspace(
     if (['sales', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
     await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(name)} AS SELECT * FROM ${t(name)}`);
   }
-  if (manifest.tables.budget) {
-    await db.query(`CREATE OR REPLACE VIEW budget AS SELECT period, unit_type, unit, line, amount FROM ${t('budget')}`);
-  } else {
-    await db.query(EMPTY_BUDGET);
-    await db.query('CREATE OR REPLACE VIEW budget AS SELECT * FROM budget_none');
-  }
+  if (!manifest.tables.budget) await db.query(EMPTY_BUDGET);
+  const budgetBase = manifest.tables.budget ? `SELECT period, unit_type, unit, line, amount FROM ${t('budget')}` : 'SELECT * FROM budget_none';
+  for (const sql of budgetViewStatements(budgetBase)) await db.query(sql);
   return manifest;
 }
 

@@ -133,3 +133,8 @@ export const clearPlan = (key: 'sample' | 'file') => forgetRecord(`plan:${key}`)
 export const saveQueries = (key: 'sample' | 'file', queries: unknown) => keepRecord(`queries:${key}`, queries);
 export const readQueries = <T>(key: 'sample' | 'file') => readRecord<T>(`queries:${key}`);
 export const clearQueries = (key: 'sample' | 'file') => forgetRecord(`queries:${key}`);
+
+/** Budget lines entered in the app, per workspace ('sample' or 'file'). */
+export const saveBudgetEntriesKept = (key: 'sample' | 'file', rows: unknown) => keepRecord(`budget:${key}`, rows);
+export const readBudgetEntriesKept = <T>(key: 'sample' | 'file') => readRecord<T>(`budget:${key}`);
+export const clearBudgetEntriesKept = (key: 'sample' | 'file') => forgetRecord(`budget:${key}`);

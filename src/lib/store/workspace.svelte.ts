@@ -5,7 +5,8 @@
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
-import { clearPlan, clearSavedWorkspace, readPlan, readSavedWorkspace, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { clearBudgetEntriesKept, clearPlan, clearSavedWorkspace, readBudgetEntriesKept, readPlan, readSavedWorkspace, saveBudgetEntriesKept, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { queryBudgetEntries, replaceBudgetEntries, type BudgetEntryRow } from '../analyses/budget-entry';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
 import { applyWorkspaceBudget, applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
@@ -109,7 +110,7 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
     fields,
     dimensionValues: {},
     targetUnitTypes: units.map((u) => u.unit_type),
-    tables: tables.map((t) => t.name).filter((n) => !/^(sales_data_|targets_none|budget_none|raw_)/.test(n)),
+    tables: tables.map((t) => t.name).filter((n) => !/^(sales_data_|targets_none|budget_none|budget_base|app_budget|raw_)/.test(n)),
   };
 }
 
@@ -144,6 +145,7 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     workspace.warnings = [];
     workspace.currency = manifest.currency;
     await restoreKeptPlan('sample');
+    await restoreKeptBudget('sample');
     workspace.info = await describe('sample', manifest.name);
     finish();
   } catch (e) {
@@ -263,7 +265,10 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && ['targets', 'budget'].includes(await classifyFileHead(files[0]))) {
       files = [...currentFiles, ...files];
     }
-    if (!restoring) await clearPlan('file');
+    if (!restoring) {
+      await clearPlan('file');
+      await clearBudgetEntriesKept('file');
+    }
     if (files.length === 1) {
       const source = await loadSalesFile(engine, files[0], progress, saved);
       workspace.files = [];
@@ -300,6 +305,7 @@ async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, w
   workspace.budgetLoad = null;
   await withSales();
   await restoreKeptPlan('file');
+  await restoreKeptBudget('file');
   workspace.source = source;
   workspace.manifest = null;
   workspace.warnings = source.warnings;
@@ -362,6 +368,19 @@ async function restoreKeptPlan(key: 'sample' | 'file'): Promise<void> {
   if (plan && Array.isArray(plan.targets) && Array.isArray(plan.versions)) await restorePlanTables(engine, plan);
 }
 
+/** Brings back the budget lines entered in the app for this kind of workspace (none: clears the previous workspace's). */
+async function restoreKeptBudget(key: 'sample' | 'file'): Promise<void> {
+  const kept = __READ_ONLY__ ? null : await readBudgetEntriesKept<BudgetEntryRow[]>(key);
+  const rows = Array.isArray(kept) ? kept.filter((r) => r && typeof r.period === 'string' && typeof r.unit === 'string' && typeof r.line === 'string' && Number.isFinite(r.amount)) : [];
+  await replaceBudgetEntries(engine, rows);
+}
+
+/** Keeps the budget lines entered in the app (call after each change). */
+export async function keepBudgetEntries(): Promise<void> {
+  if (__READ_ONLY__ || !workspace.info) return;
+  workspace.storage = await saveBudgetEntriesKept(workspace.info.kind, await queryBudgetEntries(engine));
+}
+
 /** Keeps the plan built or revised in the app (call after each saved version). */
 export async function keepPlan(): Promise<void> {
   if (__READ_ONLY__ || !workspace.info) return;
@@ -379,6 +398,7 @@ export async function exportCurrentWorkspace(): Promise<Blob | null> {
 export async function resetWorkspace(): Promise<void> {
   await clearSavedWorkspace();
   await clearPlan('file');
+  await clearBudgetEntriesKept('file');
   currentFiles = [];
   workspace.storage = null;
   await openSample();
