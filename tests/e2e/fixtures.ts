@@ -49,3 +49,11 @@ export async function kpi(page: Page, name: string): Promise<number> {
   const value = await card.getAttribute('data-value');
   return Number(value);
 }
+
+/** Saving to the browser runs after the data is shown: waits until the data on screen is the data kept. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  const status = page.getByTestId('storage-status');
+  await expect
+    .poll(async () => (await status.getAttribute('data-saved-revision')) === (await status.getAttribute('data-revision')), { timeout: 30_000 })
+    .toBe(true);
+}

@@ -1,4 +1,4 @@
-import { test, expect, openApp, loadFile, kpi } from './fixtures';
+import { test, expect, openApp, loadFile, kpi, waitUntilSaved } from './fixtures';
 
 test('a dropped file and its corrected mapping come back after a reload; reset returns to the sample', async ({ page }) => {
   await openApp(page);
@@ -11,6 +11,7 @@ test('a dropped file and its corrected mapping come back after a reload; reset r
   await page.evaluate(() => (location.hash = '#/overview?period=all'));
   const profitAsRevenue = 200 - 10.5 + 150.25 + 3000;
   await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(profitAsRevenue, 6);
+  await waitUntilSaved(page);
 
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
@@ -45,6 +46,12 @@ test('export the workspace as one file, reset, import it: same data and mapping;
   // Wait until the rebuilt table is in use before exporting.
   await page.evaluate(() => (location.hash = '#/overview?period=all'));
   await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
+  // A saved query travels with the workspace.
+  await page.evaluate(() => (location.hash = '#/sql'));
+  await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM sales');
+  await page.getByTestId('sql-save-name').fill('Row count');
+  await page.getByTestId('sql-save').click();
+  await expect(page.getByTestId('sql-saved').locator('li')).toHaveCount(1);
   await page.evaluate(() => (location.hash = '#/data?period=all'));
   const download = page.waitForEvent('download');
   await page.getByTestId('export-workspace').click();
@@ -65,6 +72,8 @@ test('export the workspace as one file, reset, import it: same data and mapping;
   expect(await kpi(page, 'revenue')).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
   await page.evaluate(() => (location.hash = '#/data?period=all'));
   await expect(page.getByTestId('map-amount')).toHaveValue('Profit');
+  await page.evaluate(() => (location.hash = '#/sql'));
+  await expect(page.getByTestId('sql-saved').locator('li[data-query="Row count"]')).toHaveCount(1);
 });
 
 test('roles and joins of a multi-file workspace can be changed on #/data, and the change is kept across a reload', async ({ page }) => {
@@ -98,6 +107,7 @@ test('roles and joins of a multi-file workspace can be changed on #/data, and th
   await expect(page.getByTestId('files-table').locator('tr[data-file="ws-shippers.csv"] td[data-value]').first()).toHaveAttribute('data-value', 'ignored');
   await expect(page.getByTestId('map-region')).toHaveValue('');
 
+  await waitUntilSaved(page);
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => (location.hash = '#/data?period=all'));

@@ -3,7 +3,7 @@
  * files). Expected values from Python's csv module, see EXPECTED.md
  * ("Multi-file workspaces").
  */
-import { test, expect, openApp, loadFile, kpi } from '../e2e/fixtures';
+import { test, expect, openApp, loadFile, kpi, waitUntilSaved } from '../e2e/fixtures';
 import { dataset, route } from './helpers';
 
 const AW = ['Sales.csv', 'Salesperson.csv', 'Region.csv', 'Reseller.csv', 'Product.csv', 'SalespersonRegion.csv', 'Targets.csv'].map((f) =>
@@ -29,6 +29,7 @@ test('Adventure Works: all files at once; joins shown with their match share; FY
   await expect(page.getByTestId('map-rep')).toHaveValue('Salesperson');
   await expect(page.getByTestId('map-channel')).toHaveValue('Business Type');
 
+  await waitUntilSaved(page);
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await route(page, '#/overview?period=all');

@@ -15,6 +15,17 @@ describe('workspace archive', () => {
     expect(back.files.map((f) => f.name)).toEqual(['sales.csv', '客户.csv']);
     expect(await back.files[0].text()).toBe(await a.text());
     expect(new Uint8Array(await back.files[1].arrayBuffer())).toEqual(new Uint8Array(await b.arrayBuffer()));
+    expect(back.work).toEqual({}); // nothing done on it
+  });
+
+  it('carries the work done on the workspace (plan versions, budget lines, saved queries)', async () => {
+    const work = {
+      plan: { targets: [{ period: '2026-01-01', unit_type: 'company', unit: 'ACME', amount: 100, version: 2, fiscal_year: 2026 }], versions: [] },
+      budget: [{ period: '2026-01-01', unit_type: 'team', unit: 'North', line: 'revenue', amount: 50 }],
+      queries: [{ name: 'Top', sql: 'SELECT 1' }],
+    };
+    const blob = await exportWorkspace([new File(['a,b\n1,2\n'], 'a.csv')], choices, new Date(), work);
+    expect((await importWorkspace(new File([blob], 'ws.zip'))).work).toEqual(work);
   });
 
   it('refuses foreign, damaged and non-zip files with a reason', async () => {

@@ -5,7 +5,8 @@
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
-import { clearBudgetEntriesKept, clearPlan, clearSavedWorkspace, readBudgetEntriesKept, readPlan, readSavedWorkspace, saveBudgetEntriesKept, savePlan, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { clearBudgetEntriesKept, clearPlan, clearQueries, clearSavedWorkspace, readBudgetEntriesKept, readPlan, readQueries, readSavedWorkspace, saveBudgetEntriesKept, savePlan, saveQueries, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { parseSavedQueries } from './saved-queries';
 import { queryBudgetEntries, replaceBudgetEntries, type BudgetEntryRow } from '../analyses/budget-entry';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
 import { applyWorkspaceBudget, applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
@@ -13,7 +14,7 @@ import type { TargetsLoad } from '../load/targets-file';
 import type { BudgetLoad } from '../load/budget-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
-import { ArchiveError, exportWorkspace, importWorkspace, isArchive } from './workspace-archive';
+import { ArchiveError, exportWorkspace, importWorkspace, isArchive, type WorkspaceWork } from './workspace-archive';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { COMPACT_DATABASE, compactSalesSql, salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
@@ -51,6 +52,8 @@ export const workspace = $state({
   revision: 0,
   /** Completed load attempts (ready or failed); lets tests and the UI tell one load from the next. */
   attempts: 0,
+  /** The revision whose files and choices were last kept in this browser (saving runs after the data is shown). */
+  savedRevision: -1,
   /** Whether the loaded file is kept in this browser (null: nothing to keep, e.g. the published workspace). */
   storage: null as PersistOutcome | null,
   /** Set when a saved workspace could not be restored on start. */
@@ -85,7 +88,9 @@ function choicesOf(source: LoadedSource): SavedChoices {
 
 async function persist(files: File[], source: LoadedSource): Promise<void> {
   if (__READ_ONLY__ || files.length === 0) return;
+  const revision = workspace.revision;
   workspace.storage = await saveWorkspace(files, choicesOf(source));
+  if (workspace.storage.ok) workspace.savedRevision = revision;
 }
 
 const MAX_FILTER_VALUES = 1000;
@@ -241,6 +246,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
   begin('reading');
   // A restore brings back the plan kept for these files; a new load starts without one.
   const restoring = saved !== undefined;
+  let archiveWork: WorkspaceWork | null = null;
   const progress = (phase: LoadPhase, fraction: number | null) => {
     workspace.phase = phase;
     workspace.progress = fraction;
@@ -254,6 +260,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       });
       files = imported.files;
       saved = imported.choices;
+      archiveWork = imported.work;
     }
     // Workbooks (one table per sheet; the reader is loaded only now) and JSON become tables like CSV.
     if (files.some(isWorkbook)) {
@@ -265,17 +272,14 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     if (files.length === 1 && currentFiles.length > 0 && workspace.info?.kind === 'file' && ['targets', 'budget'].includes(await classifyFileHead(files[0]))) {
       files = [...currentFiles, ...files];
     }
-    if (!restoring) {
-      await clearPlan('file');
-      await clearBudgetEntriesKept('file');
-    }
+    const keptWork = archiveWork ?? (restoring ? 'restore' : 'forget');
     if (files.length === 1) {
       const source = await loadSalesFile(engine, files[0], progress, saved);
       workspace.files = [];
       workspace.joins = [];
       currentFiles = files;
       currentWorkspace = null;
-      await adopt(source, beforeReady);
+      await adopt(source, beforeReady, undefined, keptWork);
       void persist(files, source);
     } else {
       const loaded = await loadWorkspaceFiles(engine, files, progress, saved);
@@ -283,7 +287,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       workspace.joins = loaded.joins;
       currentFiles = files;
       currentWorkspace = loaded;
-      await adopt(loaded.source, beforeReady, () => applyWorkspacePlan(loaded));
+      await adopt(loaded.source, beforeReady, () => applyWorkspacePlan(loaded), keptWork);
       void persist(files, loaded.source);
     }
   } catch (e) {
@@ -298,12 +302,22 @@ async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
   await applyWorkspaceTerritories(engine, loaded);
 }
 
-/** Points the contract views at a loaded source; `withSales` runs once `sales` is in place (e.g. to load its targets). */
-async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}) {
+/**
+ * Points the contract views at a loaded source; `withSales` runs once `sales` is in place (e.g. to load its targets).
+ * `keptWork`: restore the plan and budget lines kept for file workspaces, forget them (a new file), or replace
+ * them with an archive's — only now that the load succeeded.
+ */
+async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}, keptWork: 'restore' | 'forget' | WorkspaceWork = 'restore') {
   await useFileTables(engine, salesViewSql(source.table));
   workspace.targetsLoad = null;
   workspace.budgetLoad = null;
   await withSales();
+  if (keptWork === 'forget') {
+    await clearPlan('file');
+    await clearBudgetEntriesKept('file');
+  } else if (keptWork !== 'restore' && !__READ_ONLY__) {
+    await keepArchiveWork(keptWork);
+  }
   await restoreKeptPlan('file');
   await restoreKeptBudget('file');
   workspace.source = source;
@@ -388,10 +402,25 @@ export async function keepPlan(): Promise<void> {
   if (plan) workspace.storage = await savePlan(workspace.info.kind, plan);
 }
 
-/** The current file workspace as one archive (null for the published workspace). */
+/** The current file workspace as one archive, with the work done on it (null for the published workspace). */
 export async function exportCurrentWorkspace(): Promise<Blob | null> {
   if (currentFiles.length === 0 || !workspace.source) return null;
-  return exportWorkspace(currentFiles, choicesOf(workspace.source));
+  const [plan, budget, queries] = await Promise.all([exportPlanTables(engine), queryBudgetEntries(engine), readQueries<unknown>('file')]);
+  const work: WorkspaceWork = {};
+  if (plan) work.plan = plan;
+  if (budget.length > 0) work.budget = budget;
+  if (Array.isArray(queries) && queries.length > 0) work.queries = queries;
+  return exportWorkspace(currentFiles, choicesOf(workspace.source), new Date(), work);
+}
+
+async function keepArchiveWork(work: WorkspaceWork): Promise<void> {
+  await clearPlan('file');
+  await clearBudgetEntriesKept('file');
+  await clearQueries('file');
+  if (work.plan) await savePlan('file', work.plan);
+  if (Array.isArray(work.budget)) await saveBudgetEntriesKept('file', work.budget);
+  const queries = parseSavedQueries(work.queries);
+  if (queries.length > 0) await saveQueries('file', queries);
 }
 
 /** Forgets the saved workspace and reopens the published one. */
@@ -399,6 +428,7 @@ export async function resetWorkspace(): Promise<void> {
   await clearSavedWorkspace();
   await clearPlan('file');
   await clearBudgetEntriesKept('file');
+  await clearQueries('file');
   currentFiles = [];
   workspace.storage = null;
   await openSample();
