@@ -298,3 +298,19 @@ test('edit the plan cell by cell: re-balance keeps the company month, flag lists
   await expect(result).toBeVisible();
   expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(repBefore + 100, 2);
 });
+
+test('the filter bar on #/targets: a team filter picks that team (members beneath), a region filter is named as not applying', async ({ page }) => {
+  await openApp(page, '#/targets?o.level=team&o.kind=ytd&f.team=%E5%8C%97%E6%96%B9%E5%9B%A2%E9%98%9F&f.region=%E5%8D%8E%E4%B8%9C');
+  await ready(page);
+  const teams = page.locator('[data-testid="status-table"] tr[data-level="team"]');
+  await expect(teams).toHaveCount(1);
+  await expect(teams.first()).toHaveAttribute('data-unit', '北方团队');
+  const [{ reps }] = await sampleQuery<{ reps: number }>("SELECT count(*) AS reps FROM ws.org WHERE team = '北方团队'");
+  await expect(page.locator('[data-testid="status-table"] tr[data-level="rep"]')).toHaveCount(Number(reps));
+  await expect(page.getByTestId('targets-filters-ignored')).toContainText('Region');
+  // The team's numbers are its own whatever the region filter says.
+  await page.evaluate(() => (location.hash = '#/targets?o.level=team&o.kind=ytd'));
+  await ready(page);
+  await expect(page.locator('[data-testid="status-table"] tr[data-level="team"]')).toHaveCount(3);
+  await expect(page.getByTestId('targets-filters-ignored')).toHaveCount(0);
+});
