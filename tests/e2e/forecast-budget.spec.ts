@@ -186,3 +186,23 @@ test('a budget line entered in the app replaces the loaded one for that team and
   await page.getByTestId('budget-entry-remove').click();
   await expect.poll(() => budgetOf('北方团队', 'revenue')).toBeCloseTo(Number(ref.revenue), 2);
 });
+
+test('a budget set per region (wide file, 1月..12月, "-" = none) is compared per region', async ({ page }) => {
+  await openApp(page);
+  expect(await loadFile(page, ['tests/fixtures/cn-gbk.csv', 'tests/fixtures/region-budget.csv'])).toBe('ready');
+  await page.evaluate(() => (location.hash = '#/budget?period=custom&from=2026-01-01&to=2026-02-28'));
+  await expect(page.getByTestId('budget')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const cell = async (unit: string, col: string) => {
+    const row = page
+      .locator('[data-testid="budget-table"] tbody tr')
+      .filter({ has: page.locator(`td[data-col="unit"][data-value="${unit}"]`) })
+      .filter({ has: page.locator('td[data-col="line"][data-value="revenue"]') });
+    return Number(await row.locator(`td[data-col="${col}"]`).getAttribute('data-value'));
+  };
+  // 华东: 5,000 + 6,000 against 3,998 + 8,990; 华南: only February's 1,000 against −299.50 (a return).
+  expect(await cell('华东', 'budget')).toBeCloseTo(11000, 6);
+  expect(await cell('华东', 'actual')).toBeCloseTo(12988, 6);
+  expect(await cell('华南', 'budget')).toBeCloseTo(1000, 6);
+  expect(await cell('华南', 'actual')).toBeCloseTo(-299.5, 6);
+  expect(await cell('华北', 'variance')).toBeCloseTo(3496.5 - 8000, 6);
+});

@@ -49,6 +49,16 @@ export function budgetUnitTypesSql(): string {
   return 'SELECT DISTINCT unit_type FROM budget ORDER BY unit_type';
 }
 
+/** Levels a budget can be compared at (a sales column, or the company), in the order the view offers them. */
+export const BUDGET_LEVELS = ['team', 'region', 'rep', 'category', 'channel', 'company'] as const;
+export type BudgetLevel = (typeof BUDGET_LEVELS)[number];
+
+export async function queryBudgetLevels(db: SqlRunner, signal?: AbortSignal): Promise<BudgetLevel[]> {
+  const rows = await db.query<{ unit_type: string }>(budgetUnitTypesSql(), { signal });
+  const present = new Set(rows.map((r) => r.unit_type));
+  return BUDGET_LEVELS.filter((l) => present.has(l));
+}
+
 export function budgetVarianceSql(p: BudgetParams): string {
   const { start, end } = p.range;
   const s = sqlDate(start);
