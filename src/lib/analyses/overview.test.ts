@@ -125,6 +125,18 @@ describe('trend and breakdowns', () => {
     }
   });
 
+  it('the whole history is not compared: only the current range is computed', async () => {
+    const all = { start: '2024-01-01', end: '2025-06-30' };
+    const k = await queryKpis(db, { current: all, previous: null, lastYear: null, filters: {}, basis: 'net', hasOrderId: true });
+    expect(k.current).toMatchObject({ revenue: expect.closeTo(expectedKpis(all).revenue, 6), orders: expectedKpis(all).orders, lines: expectedKpis(all).lines });
+    expect(k.previous.lines).toBe(0);
+    expect(k.lastYear.lines).toBe(0);
+    const b = (await queryBreakdowns(db, ['region'], all, null, {}, 'net')).region!;
+    expect(b.every((r) => r.comparison === null)).toBe(true);
+    expect(sum(b.map((r) => r.revenue))).toBeCloseTo(expectedKpis(all).revenue, 6);
+    expect(topWithOther(b, 1).at(-1)).toMatchObject({ other: true, comparison: null });
+  });
+
   it('folds the tail into one other row', () => {
     const input = [5, 4, 3, 2, 1].map((v, i) => ({ member: `m${i}`, revenue: v, comparison: v * 2 }));
     const out = topWithOther(input, 2);

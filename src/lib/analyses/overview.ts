@@ -12,8 +12,9 @@ import type { Basis } from '../model/view-state';
 
 export interface OverviewParams {
   current: DateRange;
-  previous: DateRange;
-  lastYear: DateRange;
+  /** null: not compared (the whole history has no comparable period). */
+  previous: DateRange | null;
+  lastYear: DateRange | null;
   filters: DimensionFilters;
   basis: Basis;
   /** Without an order id, every line counts as an order. */
@@ -55,10 +56,13 @@ function measures(hasOrderId: boolean): Record<keyof KpiTotals, string> {
 
 const sameRange = (a: DateRange, b: DateRange) => a.start === b.start && a.end === b.end;
 
-/** The distinct ranges to compute (YTD's previous period is last year's: computed once). */
+/** The distinct ranges to compute (YTD's previous period is last year's: computed once); ranges not compared are left out. */
 function distinctRanges(p: OverviewParams): { key: RangeKey; range: DateRange }[] {
   const out: { key: RangeKey; range: DateRange }[] = [];
-  for (const key of RANGE_KEYS) if (!out.some((o) => sameRange(o.range, p[key]))) out.push({ key, range: p[key] });
+  for (const key of RANGE_KEYS) {
+    const range = p[key];
+    if (range && !out.some((o) => sameRange(o.range, range))) out.push({ key, range });
+  }
   return out;
 }
 
@@ -81,8 +85,9 @@ export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: Abort
   const rows = await db.query<Record<string, unknown>>(kpiSql(p), { signal });
   const ranges = distinctRanges(p);
   const pick = (key: RangeKey): KpiTotals => {
-    const computed = ranges.find((r) => sameRange(r.range, p[key]))!.key;
-    const row = rows.find((r) => r.range === computed);
+    const range = p[key];
+    const computed = range ? ranges.find((r) => sameRange(r.range, range))?.key : undefined;
+    const row = computed ? rows.find((r) => r.range === computed) : undefined;
     const out = {} as KpiTotals;
     for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) out[name] = Number(row?.[name] ?? 0);
     return out;
@@ -142,17 +147,24 @@ export async function queryTrend(
 export interface BreakdownRow {
   member: string | null;
   revenue: number;
-  comparison: number;
+  /** null when nothing is compared. */
+  comparison: number | null;
 }
 
 /**
  * Revenue by member of each dimension, in the current and the comparison
  * range: one scan for all dimensions (GROUPING SETS), not one per dimension.
  */
-export function breakdownsSql(dims: Dimension[], current: DateRange, comparison: DateRange, filters: DimensionFilters, basis: Basis): string {
+export function breakdownsSql(dims: Dimension[], current: DateRange, comparison: DateRange | null, filters: DimensionFilters, basis: Basis): string {
   const cols = dims.map(sqlIdent);
   const which = dims.map((d, i) => `WHEN grouping(${cols[i]}) = 0 THEN ${sqlString(d)}`).join(' ');
   const member = dims.map((_, i) => `WHEN grouping(${cols[i]}) = 0 THEN CAST(${cols[i]} AS VARCHAR)`).join(' ');
+  if (!comparison) {
+    return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member, coalesce(sum(amount), 0) AS revenue, NULL::DOUBLE AS comparison
+FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange(current)])}
+GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})
+ORDER BY dim, revenue DESC, member`;
+  }
   return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member,
   coalesce(sum(amount) FILTER (WHERE ${dateInRange(current)}), 0) AS revenue,
   coalesce(sum(amount) FILTER (WHERE ${dateInRange(comparison)}), 0) AS comparison
@@ -166,7 +178,7 @@ export async function queryBreakdowns(
   db: SqlRunner,
   dims: Dimension[],
   current: DateRange,
-  comparison: DateRange,
+  comparison: DateRange | null,
   filters: DimensionFilters,
   basis: Basis,
   signal?: AbortSignal,
@@ -174,7 +186,7 @@ export async function queryBreakdowns(
   const out: Partial<Record<Dimension, BreakdownRow[]>> = Object.fromEntries(dims.map((d) => [d, []]));
   if (dims.length === 0) return out;
   const rows = await db.query<BreakdownRow & { dim: Dimension }>(breakdownsSql(dims, current, comparison, filters, basis), { signal });
-  for (const r of rows) out[r.dim]?.push({ member: r.member, revenue: Number(r.revenue), comparison: Number(r.comparison) });
+  for (const r of rows) out[r.dim]?.push({ member: r.member, revenue: Number(r.revenue), comparison: r.comparison === null ? null : Number(r.comparison) });
   return out;
 }
 
@@ -183,10 +195,11 @@ export function topWithOther(rows: BreakdownRow[], n: number): (BreakdownRow & {
   if (rows.length <= n) return rows;
   const head = rows.slice(0, n);
   const tail = rows.slice(n);
-  const other = tail.reduce((acc, r) => ({ ...acc, revenue: acc.revenue + r.revenue, comparison: acc.comparison + r.comparison }), {
+  const compared = rows.some((r) => r.comparison !== null);
+  const other = tail.reduce((acc, r) => ({ ...acc, revenue: acc.revenue + r.revenue, comparison: compared ? (acc.comparison ?? 0) + (r.comparison ?? 0) : null }), {
     member: null as string | null,
     revenue: 0,
-    comparison: 0,
+    comparison: (compared ? 0 : null) as number | null,
   });
   return [...head, { ...other, other: true }];
 }
