@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadSalesFile, buildSalesTable, type LoadedSource } from './load-file';
-import { COMPACT_DATABASE, compactSalesSql, salesViewSql } from './sales-table';
+import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from './sales-table';
+import { firstLineCountable, queryKpis } from '../analyses/overview';
 import { LoadError } from './errors';
 
 let db: NodeDuckDB;
@@ -164,4 +165,39 @@ describe('the compacted copy', () => {
     expect(copies.map((c) => c.name)).toEqual([source.table]);
     await db.query(salesViewSql(source.table));
   });
+
+  it('flags each order’s first line; orders then count by the flag exactly when no filter splits an order', async () => {
+    // Orders O1..O400, 1–3 lines each; date, region and customer per order, category per line; some lines without an order id.
+    const lines = ['Order ID,Order Date,Region,Customer,Category,Sales'];
+    const categories = ['A', 'B', 'C'];
+    for (let o = 1; o <= 400; o++) {
+      const n = 1 + (o % 3);
+      for (let l = 0; l < n; l++) lines.push(`O${o},2025-${String((o % 12) + 1).padStart(2, '0')}-10,${['East', 'West'][o % 2]},C${o % 37},${categories[(o + l) % 3]},${o + l}`);
+    }
+    lines.push(',2025-03-10,East,C1,A,5', ',2025-03-11,East,C2,B,6');
+    const source = await loadSalesFile(db, new File([lines.join('\n') + '\n'], 'orders.csv'));
+    for (const sql of compactSalesSql(source.table, [])) await db.query(sql);
+    await db.query(salesViewSql(source.table, COMPACT_DATABASE));
+    await db.query(flaggedSalesViewSql(source.table));
+    const [flags] = await db.query<{ flagged: number; orders: number }>('SELECT count(*) FILTER (WHERE _order_first) AS flagged, count(DISTINCT order_id) AS orders FROM sales_flagged');
+    expect(Number(flags.flagged)).toBe(400);
+    expect(Number(flags.orders)).toBe(400);
+    const [constant] = await db.query<Record<string, boolean>>(orderConstantSql(['date', 'region', 'customer', 'category']));
+    expect(constant).toEqual({ date: true, region: true, customer: true, category: false });
+    const orderConstant = Object.keys(constant).filter((k) => constant[k]);
+
+    const year = { start: '2025-01-01', end: '2025-12-31' };
+    const kpis = (filters: Record<string, string[]>, orderCount: 'distinct' | 'first-line') =>
+      queryKpis(db, { current: year, previous: null, lastYear: null, filters, basis: 'net', hasOrderId: true, orderCount });
+    for (const filters of [{}, { region: ['East'] }, { customer: ['C1', 'C2'] }]) {
+      expect(firstLineCountable(orderConstant, filters, 'net')).toBe(true);
+      expect((await kpis(filters, 'first-line')).current).toEqual((await kpis(filters, 'distinct')).current);
+    }
+    // A category filter splits orders, and so does the gross basis: those keep the distinct count.
+    expect(firstLineCountable(orderConstant, { category: ['A'] }, 'net')).toBe(false);
+    expect(firstLineCountable(orderConstant, {}, 'gross')).toBe(false);
+    expect((await kpis({ category: ['A'] }, 'first-line')).current.orders).not.toBe((await kpis({ category: ['A'] }, 'distinct')).current.orders);
+    await db.query(salesViewSql(source.table));
+  });
 });
+

@@ -147,16 +147,41 @@ export function salesViewSql(table: string, database?: string): string {
  */
 export const COMPACT_DATABASE = 'compact';
 
-/** Statements that build the compacted copy of `table` (canonical columns only) and drop older copies. */
+/**
+ * Statements that build the compacted copy of `table` (canonical columns,
+ * plus `_order_first`: the first line of each order) and drop older copies.
+ * Rows keep their order (a semi-join, not a window), so date ranges still
+ * skip whole row groups.
+ */
 export function compactSalesSql(table: string, olderCopies: string[]): string[] {
   const db = sqlIdent(COMPACT_DATABASE);
+  const t = sqlIdent(table);
   return [
     `ATTACH IF NOT EXISTS ':memory:' AS ${db} (COMPRESS)`,
-    ...olderCopies.filter((t) => t !== table).map((t) => `DROP TABLE IF EXISTS ${db}.${sqlIdent(t)}`),
-    `CREATE OR REPLACE TABLE ${db}.${sqlIdent(table)} AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')} FROM ${sqlIdent(table)}`,
+    ...olderCopies.filter((c) => c !== table).map((c) => `DROP TABLE IF EXISTS ${db}.${sqlIdent(c)}`),
+    `CREATE OR REPLACE TABLE ${db}.${t} AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')},
+  _row IN (SELECT min(_row) FROM ${t} WHERE order_id IS NOT NULL GROUP BY order_id) AS _order_first
+FROM ${t}`,
     // Compression happens at a checkpoint; a small table would otherwise stay as written.
     `CHECKPOINT ${db}`,
   ];
+}
+
+/**
+ * The compacted rows with their first-line flag, for counting orders as
+ * `count(*) FILTER (WHERE _order_first)` — exact whenever every filter is
+ * constant within an order (see orderConstantSql).
+ */
+export const FLAGGED_SALES = 'sales_flagged';
+
+export function flaggedSalesViewSql(table: string): string {
+  return `CREATE OR REPLACE VIEW ${FLAGGED_SALES} AS SELECT * FROM ${sqlIdent(COMPACT_DATABASE)}.${sqlIdent(table)}`;
+}
+
+/** Which of date and the dimensions never vary within an order (each line compared with the order's first). */
+export function orderConstantSql(fields: readonly string[]): string {
+  const cols = fields.map((f) => `bool_and(a.${sqlIdent(f)} IS NOT DISTINCT FROM b.${sqlIdent(f)}) AS ${sqlIdent(f)}`).join(', ');
+  return `SELECT ${cols} FROM ${FLAGGED_SALES} a JOIN (SELECT * FROM ${FLAGGED_SALES} WHERE _order_first) b USING (order_id)`;
 }
 
 export interface LoadCheck {

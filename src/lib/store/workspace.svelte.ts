@@ -16,7 +16,7 @@ import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
 import { ArchiveError, exportWorkspace, importWorkspace, isArchive, type WorkspaceWork } from './workspace-archive';
 import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
-import { COMPACT_DATABASE, compactSalesSql, salesViewSql } from '../load/sales-table';
+import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
 import { sqlIdent } from '../model/sql';
 import type { AmountFormat } from '../ingest/amount';
@@ -67,6 +67,8 @@ export const workspace = $state({
   budgetLoad: null as BudgetLoad | null,
   /** The loaded file's compacted copy: 'pending' while it is built in the background, 'done' once `sales` reads it. */
   compaction: 'none' as 'none' | 'pending' | 'done',
+  /** Once compacted: 'date' and the dimensions that never vary within an order (orders then count by their first line). */
+  orderConstant: null as string[] | null,
 });
 
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
@@ -186,6 +188,7 @@ function compactInBackground(): void {
   const older = compactedTables;
   if (!table) {
     workspace.compaction = 'none';
+    workspace.orderConstant = null;
     if (older.length === 0) return;
     compactedTables = [];
     void engine.whenIdle(
@@ -195,6 +198,7 @@ function compactInBackground(): void {
     return;
   }
   workspace.compaction = 'pending';
+  workspace.orderConstant = null;
   compactedTables = [...older, table];
   engine
     .whenIdle(compactSalesSql(table, older), controller.signal)
@@ -203,6 +207,13 @@ function compactInBackground(): void {
       if (!done || controller.signal.aborted) return;
       compactedTables = [table];
       await engine.query(salesViewSql(table, COMPACT_DATABASE));
+      await engine.query(flaggedSalesViewSql(table));
+      const fields = workspace.info?.fields ?? [];
+      if (fields.includes('order_id')) {
+        const checked = ['date', ...DIMENSIONS.filter((d) => fields.includes(d))];
+        const [row] = await engine.query<Record<string, boolean | null>>(orderConstantSql(checked));
+        if (!controller.signal.aborted) workspace.orderConstant = checked.filter((f) => row?.[f] !== false);
+      }
       workspace.compaction = 'done';
     })
     .catch((e: unknown) => {
