@@ -345,6 +345,9 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
     const compacted = await waitForEvent(page, { key: 'compaction', value: 'done', after: t0 }, opts.loadTimeoutMs).catch(() => null);
     result.compactionS = compacted ? (compacted.t - t0) / 1000 : null;
     result.peakRssMb = sampler.peak(nodeStart);
+    // The switch re-runs the overview (orders may now count by their first line): let it settle first.
+    await sleep(200);
+    await page.waitForSelector('[data-testid="overview"][data-ready="true"]', { timeout: 60_000 });
     result.filters = await filterChanges(page, opts.filterHashes, () => crashed);
     // The last filter hash is the overview over the whole history: share it, then open the link.
     try {

@@ -8,6 +8,7 @@ import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadSalesFile, buildSalesTable, type LoadedSource } from './load-file';
 import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from './sales-table';
 import { firstLineCountable, queryKpis } from '../analyses/overview';
+import type { DimensionFilters } from '../model/where';
 import { LoadError } from './errors';
 
 let db: NodeDuckDB;
@@ -187,9 +188,9 @@ describe('the compacted copy', () => {
     const orderConstant = Object.keys(constant).filter((k) => constant[k]);
 
     const year = { start: '2025-01-01', end: '2025-12-31' };
-    const kpis = (filters: Record<string, string[]>, orderCount: 'distinct' | 'first-line') =>
+    const kpis = (filters: DimensionFilters, orderCount: 'distinct' | 'first-line') =>
       queryKpis(db, { current: year, previous: null, lastYear: null, filters, basis: 'net', hasOrderId: true, orderCount });
-    for (const filters of [{}, { region: ['East'] }, { customer: ['C1', 'C2'] }]) {
+    for (const filters of [{}, { region: ['East'] }, { customer: ['C1', 'C2'] }] as DimensionFilters[]) {
       expect(firstLineCountable(orderConstant, filters, 'net')).toBe(true);
       expect((await kpis(filters, 'first-line')).current).toEqual((await kpis(filters, 'distinct')).current);
     }
