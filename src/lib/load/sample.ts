@@ -50,6 +50,9 @@ export function targetsInForceSql(table: string): string {
 WHERE version = (SELECT max(version) FROM ${table} v WHERE year(v.period) = year(t.period))`;
 }
 
+/** Engine tables and views behind the contract views (sales, targets, budget): not listed to users, not for direct queries. */
+export const INTERNAL_TABLE = /^(sales_data_|sales_flagged|targets_none|budget_none|budget_base|app_budget|raw_)/;
+
 export const EMPTY_TARGETS = 'CREATE OR REPLACE TABLE targets_none (period DATE, unit_type VARCHAR, unit VARCHAR, amount DOUBLE)';
 export const EMPTY_BUDGET = 'CREATE OR REPLACE TABLE budget_none (period DATE, unit_type VARCHAR, unit VARCHAR, line VARCHAR, amount DOUBLE)';
 

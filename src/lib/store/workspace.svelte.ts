@@ -15,7 +15,7 @@ import type { BudgetLoad } from '../load/budget-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
 import { ArchiveError, exportWorkspace, importWorkspace, isArchive, type WorkspaceWork } from './workspace-archive';
-import { openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
+import { INTERNAL_TABLE, openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
 import { sqlIdent } from '../model/sql';
@@ -117,7 +117,7 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
     fields,
     dimensionValues: {},
     targetUnitTypes: units.map((u) => u.unit_type),
-    tables: tables.map((t) => t.name).filter((n) => !/^(sales_data_|targets_none|budget_none|budget_base|app_budget|raw_)/.test(n)),
+    tables: tables.map((t) => t.name).filter((n) => !INTERNAL_TABLE.test(n)),
   };
 }
 
@@ -134,14 +134,15 @@ function fail(e: unknown) {
   workspace.status = 'error';
   workspace.phase = null;
   workspace.attempts++;
-  // The previous workspace stays in use; its compaction was stopped when this load began.
-  if (workspace.info) compactInBackground();
+  // The previous workspace stays in use; a compaction stopped when this load began starts again.
+  if (workspace.info && workspace.compaction !== 'done') compactInBackground();
 }
 
 export async function openSample(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
   begin('sample');
   try {
     const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
+    salesRepointed();
     workspace.manifest = manifest;
     workspace.source = null;
     workspace.storage = null;
@@ -169,6 +170,12 @@ function finish() {
   const revision = workspace.revision;
   setTimeout(() => void fillDimensionValues(revision), 0);
   compactInBackground();
+}
+
+/** `sales` now reads another table: no compacted copy (nor its order flags) applies until one is built for it. */
+function salesRepointed(): void {
+  workspace.compaction = 'none';
+  workspace.orderConstant = null;
 }
 
 let compaction: AbortController | null = null;
@@ -203,17 +210,18 @@ function compactInBackground(): void {
   engine
     .whenIdle(compactSalesSql(table, older), controller.signal)
     .then(async (done) => {
-      // Checked synchronously before the switch is queued: a load that started since has aborted us.
-      if (!done || controller.signal.aborted) return;
+      // A load that started since has aborted us: checked before each step, which then queues before the load's.
+      const stopped = () => !done || controller.signal.aborted;
+      if (stopped()) return;
       compactedTables = [table];
-      await engine.query(salesViewSql(table, COMPACT_DATABASE));
       await engine.query(flaggedSalesViewSql(table));
       const fields = workspace.info?.fields ?? [];
-      if (fields.includes('order_id')) {
-        const checked = ['date', ...DIMENSIONS.filter((d) => fields.includes(d))];
-        const [row] = await engine.query<Record<string, boolean | null>>(orderConstantSql(checked));
-        if (!controller.signal.aborted) workspace.orderConstant = checked.filter((f) => row?.[f] !== false);
-      }
+      const checked = fields.includes('order_id') ? ['date', ...DIMENSIONS.filter((d) => fields.includes(d))] : [];
+      const [row] = checked.length > 0 ? await engine.query<Record<string, boolean | null>>(orderConstantSql(checked)) : [];
+      if (stopped()) return;
+      await engine.query(salesViewSql(table, COMPACT_DATABASE));
+      if (stopped()) return;
+      workspace.orderConstant = checked.length > 0 ? checked.filter((f) => row?.[f] !== false) : null;
       workspace.compaction = 'done';
     })
     .catch((e: unknown) => {
@@ -320,6 +328,7 @@ async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
  */
 async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}, keptWork: 'restore' | 'forget' | WorkspaceWork = 'restore') {
   await useFileTables(engine, salesViewSql(source.table));
+  salesRepointed();
   workspace.targetsLoad = null;
   workspace.budgetLoad = null;
   await withSales();
