@@ -169,7 +169,7 @@ test('a budget line entered in the app replaces the loaded one for that team and
 
   const entry = page.getByTestId('budget-entry');
   await entry.locator('summary').click();
-  await page.getByTestId('budget-entry-team').selectOption('北方团队');
+  await page.getByTestId('budget-entry-unit').selectOption('北方团队');
   await page.getByTestId('budget-entry-line').selectOption('revenue');
   await page.getByTestId('budget-entry-amount').fill('1200000');
   await page.getByTestId('budget-entry-phasing').selectOption('even');
