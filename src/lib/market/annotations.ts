@@ -52,10 +52,13 @@ function facetsOf(e: CompetitorEvent, facets: EventFacets): string[] {
   return facets.names.includes(name) ? [name] : [];
 }
 
-/** Plot marks for the events (already chosen with eventsInView), clipped to the span so they never widen the axis. */
+/**
+ * Plot marks for the events (chosen with eventsInView), clipped to the span so they never widen the axis;
+ * events wholly outside the span (one chart's events drawn on a shorter one) are left out.
+ */
 export function eventMarks(events: readonly CompetitorEvent[], span: DateSpan, facets?: EventFacets): Plot.Markish[] {
   const clip = (iso: string) => (iso < span.start ? span.start : iso > span.end ? span.end : iso);
-  const rows = events.flatMap((e) =>
+  const rows = eventsInView(events, span, {}).flatMap((e) =>
     (facets ? facetsOf(e, facets) : [null]).map((fy) => ({
       title: e.title,
       x1: day(clip(e.date)),

@@ -72,6 +72,10 @@ describe('eventMarks', () => {
     // The promotion (2025-07-01 … 09-30) starts before the chart: its band starts at the chart's first day.
     expect(bands.data.map((d) => [d.x1.toISOString().slice(0, 10), d.x2.toISOString().slice(0, 10)])).toEqual([['2025-08-01', '2025-09-30']]);
     expect(rules.data).toEqual([]);
+    // Events of a longer chart drawn on this one: those wholly outside the span are left out, not piled at its edge.
+    const [allBands, allRules] = eventMarks(r.value.events, span) as unknown as { data: unknown[] }[];
+    expect(allBands.data).toHaveLength(1);
+    expect(allRules.data).toHaveLength(0);
   });
 
   it('in small multiples by region, a regional event is drawn in its own facet only; a nationwide one in every facet', async () => {
