@@ -68,9 +68,41 @@ function runQuery<T extends object>(sql: string, options: QueryOptions = {}): Pr
   return idle.foreground(() => execute<T>(sql, options));
 }
 
+/** One query's timing, for scripts/profile-queries.ts: it sets `window.__targetscopeQueryLog = []` before the app starts. */
+export interface QueryTiming {
+  sql: string;
+  /** waiting behind other queries on the connection */
+  queuedMs: number;
+  /** running, including the rows' conversion */
+  runMs: number;
+  outcome: 'ok' | 'cancelled' | 'error';
+}
+
+function queryLog(): QueryTiming[] | undefined {
+  const log = (globalThis as { __targetscopeQueryLog?: unknown }).__targetscopeQueryLog;
+  return Array.isArray(log) ? (log as QueryTiming[]) : undefined;
+}
+
 async function execute<T extends object>(sql: string, options: QueryOptions = {}): Promise<T[]> {
+  const log = queryLog();
+  if (!log) return executeNow<T>(sql, options);
+  const queued = performance.now();
+  let running = queued;
+  let outcome: QueryTiming['outcome'] = 'ok';
+  try {
+    return await executeNow<T>(sql, options, () => (running = performance.now()));
+  } catch (e) {
+    outcome = e instanceof QueryCancelledError ? 'cancelled' : 'error';
+    throw e;
+  } finally {
+    log.push({ sql, queuedMs: running - queued, runMs: performance.now() - running, outcome });
+  }
+}
+
+async function executeNow<T extends object>(sql: string, options: QueryOptions = {}, onStart?: () => void): Promise<T[]> {
   const { conn } = await start();
   return runExclusive(async () => {
+    onStart?.();
     const { signal } = options;
     if (signal?.aborted) throw new QueryCancelledError();
     if (!signal) return tableToRows<T>(await conn.query(sql));

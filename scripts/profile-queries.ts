@@ -1,0 +1,88 @@
+/**
+ * Which queries make a view slow: loads a benchmark file into the built site,
+ * waits for the background compaction, then opens each view and changes a
+ * filter on it, printing every query the engine ran with its queue and run
+ * time (the engine logs them when `window.__targetscopeQueryLog` is an array).
+ *
+ *   npx vite build && npx tsx scripts/profile-queries.ts --size=1m --views=customers,reps
+ *
+ * Measures only, like bench.ts; the data comes from bench-data/ (generated if missing).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { ensureSalesCsv, FILTER_VALUES } from './lib/bench/generate';
+import { startPreview } from './lib/bench/server';
+import { CHROMIUM_ARGS } from './lib/bench/browser-run';
+import type { QueryTiming } from '../src/lib/engine/engine';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
+const PORT = 4331;
+
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type LogWindow = Window & { __targetscopeQueryLog?: QueryTiming[] };
+
+/** Sets the hash with a fresh log; waits for the view to be ready and the engine to be quiet for 600 ms; returns the log and the wall time. */
+async function timedHash(page: Page, hash: string): Promise<{ ms: number; log: QueryTiming[] }> {
+  const t0 = await page.evaluate((h) => {
+    (window as LogWindow).__targetscopeQueryLog = [];
+    location.hash = h;
+    return performance.now();
+  }, hash);
+  await sleep(100);
+  await page.locator('main [data-testid][data-ready="true"]').first().waitFor({ timeout: 120_000 });
+  let count = -1;
+  for (;;) {
+    const n = await page.evaluate(() => (window as LogWindow).__targetscopeQueryLog!.length);
+    if (n === count) break;
+    count = n;
+    await sleep(600);
+  }
+  return page.evaluate((start) => {
+    const log = (window as LogWindow).__targetscopeQueryLog!;
+    const readyAt = performance.now();
+    return { ms: readyAt - start, log };
+  }, t0);
+}
+
+function print(label: string, r: { log: QueryTiming[] }): void {
+  const total = r.log.reduce((s, q) => s + q.runMs, 0);
+  console.log(`\n${label}: ${r.log.length} queries, ${total.toFixed(0)} ms running in all`);
+  for (const q of r.log) {
+    const sql = q.sql.replace(/\s+/g, ' ').slice(0, 150);
+    console.log(`  ${q.runMs.toFixed(0).padStart(5)} ms run ${q.queuedMs.toFixed(0).padStart(5)} ms queued ${q.outcome.padEnd(9)} ${sql}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const size = arg('size', '1m');
+  const views = arg('views', 'customers,reps').split(',');
+  const file = await ensureSalesCsv(path.join(ROOT, 'bench-data', `sales-${size}.csv`), SIZES[size], console.log);
+  const server = await startPreview({ cwd: ROOT, outDir: path.join(ROOT, 'dist'), base: '/profile/', port: PORT });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    await page.goto(`${server.url}#/overview`);
+    await page.locator('[data-testid="load-status"][data-state="ready"]').waitFor({ timeout: 120_000 });
+    await page.setInputFiles('[data-testid="file-input"]', file.path);
+    await page.locator('[data-testid="load-status"][data-compaction="done"]').waitFor({ timeout: 300_000 });
+    console.log(`${size} loaded and compacted`);
+    const region = encodeURIComponent(FILTER_VALUES.region[1]);
+    for (const view of views) {
+      const [base, query = 'period=all'] = view.split('?');
+      print(`#/${base} open`, await timedHash(page, `#/${base}?${query}`));
+      print(`#/${base} filter`, await timedHash(page, `#/${base}?${query}&f.region=${region}`));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
