@@ -137,3 +137,43 @@ test('both views read well at 375 px and in zh-CN', async ({ page }) => {
   await expect(page.locator('tr[data-rep="吴强"] td[data-col="satisfaction"]')).toHaveAttribute('data-flag', 'below-median');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('after the background compaction, order counts by flag match distinct orders (RFM frequency, rep order value)', async ({ page }) => {
+  // 40 orders over 8 customers and 3 reps; customer, rep, region and date are constant within an order.
+  // Some orders start with a return line, and some are only returns: neither may change the counts.
+  const lines = ['order_id,date,customer,rep,region,product,amount'];
+  const orders = new Map<string, { customer: string; rep: string; region: string; sale: boolean }>();
+  const revenue = new Map<string, number>(); // by rep, and by rep|region
+  for (let o = 1; o <= 40; o++) {
+    const customer = `K${o % 8}`;
+    const rep = ['Ann', 'Bob', 'Cy'][o % 3];
+    const region = o % 8 < 4 ? 'East' : 'West';
+    const date = `2025-${String((o % 12) + 1).padStart(2, '0')}-${String((o % 27) + 1).padStart(2, '0')}`;
+    const amounts = o % 10 === 0 ? [-30] : o % 5 === 0 ? [-20, 50, 70] : Array.from({ length: 1 + (o % 3) }, (_, l) => 10 * (o + l));
+    amounts.forEach((amount, l) => lines.push(`SO${o},${date},${customer},${rep},${region},P${l},${amount}`));
+    orders.set(`SO${o}`, { customer, rep, region, sale: amounts.some((a) => a > 0) });
+    for (const key of [rep, `${rep}|${region}`]) revenue.set(key, (revenue.get(key) ?? 0) + amounts.reduce((a, b) => a + b, 0));
+  }
+  const salesOrders = (keep: (o: { customer: string; rep: string; region: string }) => boolean) => [...orders.values()].filter((o) => o.sale && keep(o)).length;
+
+  await openApp(page, '#/overview?period=all');
+  expect(await loadFile(page, { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') })).toBe('ready');
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-compaction', 'done', { timeout: 30_000 });
+
+  await page.evaluate(() => (location.hash = '#/customers?period=all'));
+  await ready(page, 'customers');
+  for (let k = 0; k < 8; k++) {
+    const frequency = page.locator(`[data-testid="customer-table"] tr[data-customer="K${k}"] td[data-col="frequency"]`);
+    await expect(frequency).toHaveAttribute('data-value', String(salesOrders((o) => o.customer === `K${k}`)));
+  }
+
+  for (const region of [null, 'East']) {
+    await page.evaluate((h) => (location.hash = h), `#/reps?period=all${region ? `&f.region=${region}` : ''}`);
+    await expect(page).toHaveURL(region ? /f\.region=East/ : /#\/reps\?period=all$/);
+    await ready(page, 'reps');
+    for (const rep of ['Ann', 'Bob', 'Cy']) {
+      const expected = revenue.get(region ? `${rep}|${region}` : rep)! / salesOrders((o) => o.rep === rep && (!region || o.region === region));
+      await expect.poll(async () => Number(await page.locator(`tr[data-rep="${rep}"] td[data-col="aov"]`).getAttribute('data-value')), { message: `${rep} ${region}` }).toBeCloseTo(expected, 6);
+    }
+  }
+});

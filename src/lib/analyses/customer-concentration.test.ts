@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadFixture, type FixtureRow } from './fixture-sales';
 import { customerFixtureRows } from './fixture-customers';
-import { queryConcentration, queryPareto } from './customer-concentration';
+import { queryConcentration } from './customer-concentration';
 
 let db: NodeDuckDB;
 const rows = customerFixtureRows();
@@ -33,7 +33,7 @@ describe('customer concentration', () => {
       for80++;
       if (cum >= 0.8 * total) break;
     }
-    const c = await queryConcentration(db, { range, filters: {}, basis: 'net' });
+    const { concentration: c } = await queryConcentration(db, { range, filters: {}, basis: 'net' });
     expect(c.customers).toBe(40);
     expect(c.revenue).toBeCloseTo(total, 6);
     expect(c.top10Revenue).toBeCloseTo(top10, 6);
@@ -52,11 +52,11 @@ describe('customer concentration', () => {
       { ...base, date: '2024-01-04', amount: 25, order_id: 'c', customer: 'C' },
       { ...base, date: '2024-01-05', amount: -5, order_id: 'c-R', customer: 'C' },
     ]);
-    const c = await queryConcentration(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'net' });
+    const { concentration: c } = await queryConcentration(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'net' });
     expect(c.hhi).toBeCloseTo(2500 + 900 + 400, 9);
     expect(c.top10Share).toBe(1);
     expect(c.customersFor80).toBe(2);
-    const gross = await queryConcentration(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'gross' });
+    const { concentration: gross } = await queryConcentration(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'gross' });
     expect(gross.revenue).toBe(105);
     mini.close();
   });
@@ -64,7 +64,7 @@ describe('customer concentration', () => {
   it('the Pareto curve is cumulative, ends at 100 % and keeps the last customer', async () => {
     const ranked = revenueByCustomer(rows);
     const total = ranked.reduce((s, [, v]) => s + v, 0);
-    const { points, customers } = await queryPareto(db, { range, filters: {}, basis: 'net' }, undefined, 10);
+    const { points, customers } = (await queryConcentration(db, { range, filters: {}, basis: 'net' }, undefined, 10)).pareto;
     expect(customers).toBe(40);
     expect(points[points.length - 1].rank).toBe(40);
     expect(points[points.length - 1].cumShare).toBeCloseTo(1, 12);
@@ -78,7 +78,15 @@ describe('customer concentration', () => {
   });
 
   it('filters narrow the customers', async () => {
-    const c = await queryConcentration(db, { range, filters: { region: ['East'] }, basis: 'net' });
-    expect(c.customers).toBe(20);
+    const { concentration, pareto } = await queryConcentration(db, { range, filters: { region: ['East'] }, basis: 'net' });
+    expect(concentration.customers).toBe(20);
+    expect(pareto.customers).toBe(20);
+    expect(pareto.points).toHaveLength(20);
+  });
+
+  it('no customer in the range: zeros, no curve', async () => {
+    const { concentration, pareto } = await queryConcentration(db, { range: { start: '2030-01-01', end: '2030-12-31' }, filters: {}, basis: 'net' });
+    expect(concentration).toEqual({ customers: 0, revenue: 0, top10Revenue: 0, top10Share: null, hhi: null, customersFor80: 0 });
+    expect(pareto).toEqual({ points: [], customers: 0 });
   });
 });

@@ -48,51 +48,67 @@ function rankedSql(p: CustomerRangeParams): string {
   GROUP BY customer`;
 }
 
-export function concentrationSql(p: CustomerRangeParams): string {
-  return `WITH ranked AS (${rankedSql(p)}),
-totals AS (SELECT count(*) AS customers, coalesce(sum(revenue), 0) AS revenue FROM ranked),
-cum AS (SELECT rank, sum(revenue) OVER (ORDER BY rank) AS cum FROM ranked)
-SELECT t.customers, t.revenue,
-  coalesce((SELECT sum(revenue) FROM ranked WHERE rank <= 10), 0) AS top10_revenue,
-  CASE WHEN t.revenue > 0 THEN (SELECT sum(power(greatest(revenue, 0) / t.revenue, 2)) * 10000 FROM ranked) END AS hhi,
-  CASE WHEN t.revenue > 0 THEN coalesce((SELECT min(rank) FROM cum WHERE cum >= 0.8 * t.revenue), t.customers) ELSE 0 END AS customers_for_80
-FROM totals t`;
+/**
+ * Concentration and the Pareto curve in one query (both rank the same
+ * customers): one row per Pareto point, each carrying the concentration
+ * figures; a single row with a null rank when no customer bought. The curve
+ * is thinned to about `maxPoints` points (every k-th rank plus the first 20
+ * customers and the last one) so a chart stays light with many customers.
+ */
+export function concentrationSql(p: CustomerRangeParams, maxPoints = 200): string {
+  return `WITH ranked AS MATERIALIZED (${rankedSql(p)}),
+cum AS (SELECT rank, customer, revenue, sum(revenue) OVER (ORDER BY rank) AS cum FROM ranked),
+totals AS (
+  SELECT count(*) AS customers, coalesce(sum(revenue), 0) AS revenue,
+    coalesce(sum(revenue) FILTER (WHERE rank <= 10), 0) AS top10_revenue,
+    sum(power(greatest(revenue, 0), 2)) AS sum_squares
+  FROM ranked
+),
+reach80 AS (SELECT min(c.rank) AS rank FROM cum c, totals t WHERE c.cum >= 0.8 * t.revenue)
+SELECT t.customers, t.revenue, t.top10_revenue,
+  CASE WHEN t.revenue > 0 THEN t.sum_squares / (t.revenue * t.revenue) * 10000 END AS hhi,
+  CASE WHEN t.revenue > 0 THEN coalesce(r.rank, t.customers) ELSE 0 END AS customers_for_80,
+  c.rank, c.customer, c.revenue AS customer_revenue, c.cum / nullif(t.revenue, 0) AS cum_share
+FROM totals t CROSS JOIN reach80 r
+LEFT JOIN cum c ON c.rank <= 20 OR c.rank = t.customers OR c.rank % greatest(1, ceil(t.customers / ${sqlNumber(maxPoints)})::BIGINT) = 0
+ORDER BY c.rank`;
 }
 
-export async function queryConcentration(db: SqlRunner, p: CustomerRangeParams, signal?: AbortSignal): Promise<Concentration> {
-  const [row] = await db.query<{ customers: number; revenue: number; top10_revenue: number; hhi: number | null; customers_for_80: number }>(
-    concentrationSql(p),
-    { signal },
-  );
+export interface ConcentrationResult {
+  concentration: Concentration;
+  pareto: { points: ParetoPoint[]; customers: number };
+}
+
+export async function queryConcentration(db: SqlRunner, p: CustomerRangeParams, signal?: AbortSignal, maxPoints = 200): Promise<ConcentrationResult> {
+  const rows = await db.query<{
+    customers: number;
+    revenue: number;
+    top10_revenue: number;
+    hhi: number | null;
+    customers_for_80: number;
+    rank: number | null;
+    customer: string | null;
+    customer_revenue: number | null;
+    cum_share: number | null;
+  }>(concentrationSql(p, maxPoints), { signal });
+  const row = rows[0];
   const revenue = Number(row?.revenue ?? 0);
   const top10Revenue = Number(row?.top10_revenue ?? 0);
+  const customers = Number(row?.customers ?? 0);
   return {
-    customers: Number(row?.customers ?? 0),
-    revenue,
-    top10Revenue,
-    top10Share: revenue > 0 ? top10Revenue / revenue : null,
-    hhi: row?.hhi === null || row?.hhi === undefined ? null : Number(row.hhi),
-    customersFor80: Number(row?.customers_for_80 ?? 0),
-  };
-}
-
-/**
- * The Pareto curve, thinned to about `maxPoints` points (every k-th rank plus
- * the first 20 customers and the last one) so a chart stays light with many customers.
- */
-export function paretoSql(p: CustomerRangeParams, maxPoints = 200): string {
-  return `WITH ranked AS (${rankedSql(p)}),
-n AS (SELECT count(*) AS n, sum(revenue) AS total FROM ranked)
-SELECT r.rank, r.customer, r.revenue, sum(r.revenue) OVER (ORDER BY r.rank) / nullif(n.total, 0) AS cum_share, n.n
-FROM ranked r, n
-QUALIFY r.rank <= 20 OR r.rank = n.n OR r.rank % greatest(1, ceil(n.n / ${sqlNumber(maxPoints)})::BIGINT) = 0
-ORDER BY r.rank`;
-}
-
-export async function queryPareto(db: SqlRunner, p: CustomerRangeParams, signal?: AbortSignal, maxPoints = 200): Promise<{ points: ParetoPoint[]; customers: number }> {
-  const rows = await db.query<{ rank: number; customer: string; revenue: number; cum_share: number | null; n: number }>(paretoSql(p, maxPoints), { signal });
-  return {
-    points: rows.map((r) => ({ rank: Number(r.rank), customer: r.customer, revenue: Number(r.revenue), cumShare: Number(r.cum_share ?? 0) })),
-    customers: Number(rows[0]?.n ?? 0),
+    concentration: {
+      customers,
+      revenue,
+      top10Revenue,
+      top10Share: revenue > 0 ? top10Revenue / revenue : null,
+      hhi: row?.hhi === null || row?.hhi === undefined ? null : Number(row.hhi),
+      customersFor80: Number(row?.customers_for_80 ?? 0),
+    },
+    pareto: {
+      points: rows
+        .filter((r) => r.rank !== null)
+        .map((r) => ({ rank: Number(r.rank), customer: String(r.customer), revenue: Number(r.customer_revenue), cumShare: Number(r.cum_share ?? 0) })),
+      customers,
+    },
   };
 }

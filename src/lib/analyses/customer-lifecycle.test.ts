@@ -3,7 +3,7 @@ import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadFixture } from './fixture-sales';
 import { customerFixtureRows, daysBetween } from './fixture-customers';
 import { monthsInRange } from '../model/period';
-import { churnBaseWindow, queryChurn, queryCohorts, queryCustomerHistory, queryNewReturning } from './customer-lifecycle';
+import { churnBaseWindow, queryChurn, queryCustomerHistory, queryLifecycle } from './customer-lifecycle';
 
 let db: NodeDuckDB;
 const rows = customerFixtureRows();
@@ -21,7 +21,8 @@ afterAll(() => db.close());
 describe('new vs returning customers', () => {
   it('per month, against a plain-TS count', async () => {
     const window = { start: '2024-01-01', end: '2025-06-30' };
-    const got = await queryNewReturning(db, { filters: {}, basis: 'net' }, window);
+    const { newReturning: got, cohorts: unrelated } = await queryLifecycle(db, { filters: {}, basis: 'net' }, window, { start: '2030-01-01', end: '2030-12-31' });
+    expect(unrelated).toEqual([]); // no first purchases in that cohort range
     expect(got.length).toBe(18);
     for (const g of got) {
       const active = new Set(purchases.filter((r) => month(r.date) === g.month).map((r) => r.customer));
@@ -61,14 +62,25 @@ describe('churn and revenue at risk', () => {
         expect(c.revenueAtRisk).toBeCloseTo(e.revenue, 6);
       }
       if (days === 90) expect(expected.length).toBeGreaterThan(3); // the case is exercised
+      const atRisk = list.map((c) => c.revenueAtRisk);
+      expect(atRisk).toEqual([...atRisk].sort((a, b) => b - a));
     });
   }
+
+  it('nobody churned: the summary still comes back, with an empty list', async () => {
+    const asOf = '2025-03-15';
+    const base = churnBaseWindow(asOf);
+    const active = new Set(rows.filter((r) => r.date >= base.start && r.date <= base.end && r.amount > 0).map((r) => r.customer));
+    const { summary, customers: list } = await queryChurn(db, { filters: {}, basis: 'net', asOf, days: 400 });
+    expect(summary).toMatchObject({ activeBase: active.size, churned: 0, churnRate: 0, revenueAtRisk: 0 });
+    expect(list).toEqual([]);
+  });
 });
 
 describe('cohort retention', () => {
   it('share of each first-purchase cohort buying in month k', async () => {
     const cohorts = { start: '2024-01-01', end: '2024-12-31' };
-    const got = await queryCohorts(db, { filters: {}, basis: 'net' }, cohorts);
+    const { cohorts: got } = await queryLifecycle(db, { filters: {}, basis: 'net' }, cohorts, cohorts);
     const monthsBetween = (a: string, b: string) => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
     const expected = new Map<string, Set<string>>();
     const sizes = new Map<string, number>();

@@ -33,32 +33,28 @@ export interface NewReturningRow {
   returningRevenue: number;
 }
 
-export function newReturningSql(p: LifecycleParams, window: DateRange): string {
-  return `WITH firsts AS (
+/** Each customer's first purchase month (in all the data matching the filters). */
+function firstsCte(p: LifecycleParams): string {
+  return `firsts AS MATERIALIZED (
   SELECT customer, date_trunc('month', min(date)) AS first_month FROM sales ${salesWhere(p, ['amount > 0'])} GROUP BY customer
-),
-monthly AS (
-  SELECT customer, date_trunc('month', date) AS month, sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS purchases
-  FROM sales ${salesWhere(p, [dateInRange(window)])} GROUP BY ALL
-)
-SELECT strftime(m.month, '%Y-%m-%d') AS month,
-  count(*) FILTER (WHERE m.purchases > 0 AND f.first_month = m.month) AS new_customers,
-  count(*) FILTER (WHERE m.purchases > 0 AND f.first_month < m.month) AS returning_customers,
-  coalesce(sum(m.revenue) FILTER (WHERE f.first_month = m.month), 0) AS new_revenue,
-  coalesce(sum(m.revenue) FILTER (WHERE f.first_month IS NULL OR f.first_month < m.month), 0) AS returning_revenue
-FROM monthly m LEFT JOIN firsts f USING (customer)
-GROUP BY m.month ORDER BY m.month`;
+)`;
 }
 
-export async function queryNewReturning(db: SqlRunner, p: LifecycleParams, window: DateRange, signal?: AbortSignal): Promise<NewReturningRow[]> {
-  const rows = await db.query<Record<string, unknown>>(newReturningSql(p, window), { signal });
-  return rows.map((r) => ({
-    month: String(r.month),
-    newCustomers: Number(r.new_customers),
-    returningCustomers: Number(r.returning_customers),
-    newRevenue: Number(r.new_revenue),
-    returningRevenue: Number(r.returning_revenue),
-  }));
+/** CTEs `monthly` and `new_returning` (month, new_customers, …), over `firsts`. */
+function newReturningCtes(p: LifecycleParams, window: DateRange): string {
+  return `monthly AS (
+  SELECT customer, date_trunc('month', date) AS month, sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS purchases
+  FROM sales ${salesWhere(p, [dateInRange(window)])} GROUP BY ALL
+),
+new_returning AS (
+  SELECT m.month,
+    count(*) FILTER (WHERE m.purchases > 0 AND f.first_month = m.month) AS new_customers,
+    count(*) FILTER (WHERE m.purchases > 0 AND f.first_month < m.month) AS returning_customers,
+    coalesce(sum(m.revenue) FILTER (WHERE f.first_month = m.month), 0) AS new_revenue,
+    coalesce(sum(m.revenue) FILTER (WHERE f.first_month IS NULL OR f.first_month < m.month), 0) AS returning_revenue
+  FROM monthly m LEFT JOIN firsts f USING (customer)
+  GROUP BY m.month
+)`;
 }
 
 // ---------------------------------------------------------------- churn
@@ -103,28 +99,30 @@ function churnCte(p: ChurnParams): string {
   FROM sales ${salesWhere(p, [dateInRange(base)])} GROUP BY customer
   HAVING count(*) FILTER (WHERE amount > 0) > 0
 ),
-flagged AS (SELECT *, date_diff('day', last_purchase, ${sqlDate(p.asOf)}) AS days_since,
+flagged AS MATERIALIZED (SELECT *, date_diff('day', last_purchase, ${sqlDate(p.asOf)}) AS days_since,
   date_diff('day', last_purchase, ${sqlDate(p.asOf)}) > ${sqlNumber(Math.floor(p.days))} AS churned FROM per_customer)`;
 }
 
-export function churnSummarySql(p: ChurnParams): string {
-  return `WITH ${churnCte(p)}
-SELECT count(*) AS active_base, count(*) FILTER (WHERE churned) AS churned,
-  coalesce(sum(revenue) FILTER (WHERE churned), 0) AS revenue_at_risk, coalesce(sum(revenue), 0) AS base_revenue
-FROM flagged`;
-}
-
-export function churnListSql(p: ChurnParams, limit = 200): string {
-  return `WITH ${churnCte(p)}
-SELECT customer, strftime(last_purchase, '%Y-%m-%d') AS last_purchase, days_since, revenue AS revenue_at_risk
-FROM flagged WHERE churned ORDER BY revenue DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}`;
+/** The summary and the churned customers (largest revenue at risk first, at most `limit`) in one pass: the summary on every row, and one row with a null customer when none churned. */
+export function churnSql(p: ChurnParams, limit = 200): string {
+  return `WITH ${churnCte(p)},
+summary AS (
+  SELECT count(*) AS active_base, count(*) FILTER (WHERE churned) AS churned,
+    coalesce(sum(revenue) FILTER (WHERE churned), 0) AS revenue_at_risk, coalesce(sum(revenue), 0) AS base_revenue
+  FROM flagged
+),
+listed AS (
+  SELECT customer, last_purchase, days_since, revenue FROM flagged WHERE churned
+  ORDER BY revenue DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
+)
+SELECT s.*, l.customer, strftime(l.last_purchase, '%Y-%m-%d') AS last_purchase, l.days_since, l.revenue AS customer_revenue_at_risk
+FROM summary s LEFT JOIN listed l ON true
+ORDER BY l.revenue DESC, l.customer`;
 }
 
 export async function queryChurn(db: SqlRunner, p: ChurnParams, signal?: AbortSignal, limit = 200): Promise<{ summary: ChurnSummary; customers: ChurnedCustomer[] }> {
-  const [[s], list] = await Promise.all([
-    db.query<Record<string, unknown>>(churnSummarySql(p), { signal }),
-    db.query<Record<string, unknown>>(churnListSql(p, limit), { signal }),
-  ]);
+  const rows = await db.query<Record<string, unknown>>(churnSql(p, limit), { signal });
+  const s = rows[0];
   const activeBase = Number(s?.active_base ?? 0);
   const churned = Number(s?.churned ?? 0);
   return {
@@ -135,12 +133,14 @@ export async function queryChurn(db: SqlRunner, p: ChurnParams, signal?: AbortSi
       revenueAtRisk: Number(s?.revenue_at_risk ?? 0),
       baseRevenue: Number(s?.base_revenue ?? 0),
     },
-    customers: list.map((r) => ({
-      customer: String(r.customer),
-      lastPurchase: String(r.last_purchase),
-      daysSince: Number(r.days_since),
-      revenueAtRisk: Number(r.revenue_at_risk),
-    })),
+    customers: rows
+      .filter((r) => r.customer !== null && r.customer !== undefined)
+      .map((r) => ({
+        customer: String(r.customer),
+        lastPurchase: String(r.last_purchase),
+        daysSince: Number(r.days_since),
+        revenueAtRisk: Number(r.customer_revenue_at_risk),
+      })),
   };
 }
 
@@ -160,27 +160,60 @@ export interface CohortCell {
  * Cohorts = customers by first-purchase month, for first months in
  * [cohortsFrom, until]; share at k = customers of the cohort purchasing in
  * month cohort + k / cohort size. Months after `until` are not counted.
+ * CTEs ending in `cohort_cells` (cohort, k, size, customers, share), over `firsts`.
  */
-export function cohortsSql(p: LifecycleParams, cohorts: DateRange): string {
+function cohortCtes(p: LifecycleParams, cohorts: DateRange): string {
   const from = sqlDate(monthStart(cohorts.start));
   const until = sqlDate(cohorts.end);
-  return `WITH firsts AS (
-  SELECT customer, date_trunc('month', min(date)) AS cohort FROM sales ${salesWhere(p, ['amount > 0'])} GROUP BY customer
-),
-members AS (SELECT * FROM firsts WHERE cohort BETWEEN ${from} AND ${until}),
+  return `members AS (SELECT customer, first_month AS cohort FROM firsts WHERE first_month BETWEEN ${from} AND ${until}),
 sizes AS (SELECT cohort, count(*) AS size FROM members GROUP BY cohort),
 activity AS (
   SELECT DISTINCT customer, date_trunc('month', date) AS month FROM sales
   ${salesWhere(p, ['amount > 0', `date >= ${from}`, `date <= ${until}`])}
-)
-SELECT strftime(m.cohort, '%Y-%m-%d') AS cohort, date_diff('month', m.cohort, a.month) AS k, s.size, count(*) AS customers, count(*) / s.size AS share
-FROM members m JOIN activity a USING (customer) JOIN sizes s USING (cohort)
-GROUP BY m.cohort, a.month, s.size ORDER BY m.cohort, k`;
+),
+cohort_cells AS (
+  SELECT m.cohort, date_diff('month', m.cohort, a.month) AS k, s.size, count(*) AS customers, count(*) / s.size AS share
+  FROM members m JOIN activity a USING (customer) JOIN sizes s USING (cohort)
+  GROUP BY m.cohort, a.month, s.size
+)`;
 }
 
-export async function queryCohorts(db: SqlRunner, p: LifecycleParams, cohorts: DateRange, signal?: AbortSignal): Promise<CohortCell[]> {
-  const rows = await db.query<Record<string, unknown>>(cohortsSql(p, cohorts), { signal });
-  return rows.map((r) => ({ cohort: String(r.cohort), k: Number(r.k), size: Number(r.size), customers: Number(r.customers), share: Number(r.share) }));
+/**
+ * New vs returning customers per month of `trend`, and the cohorts whose
+ * first month is in `cohorts`: one query, since both start from every
+ * customer's first purchase. Rows of both, told apart by `kind`.
+ */
+export function lifecycleSql(p: LifecycleParams, trend: DateRange, cohorts: DateRange): string {
+  return `WITH ${firstsCte(p)},
+${newReturningCtes(p, trend)},
+${cohortCtes(p, cohorts)}
+SELECT 'month' AS kind, ${isoDate('month')} AS month, new_customers, returning_customers, new_revenue, returning_revenue FROM new_returning
+UNION ALL BY NAME
+SELECT 'cohort' AS kind, ${isoDate('cohort')} AS cohort, k, size, customers, share FROM cohort_cells
+ORDER BY kind, month, cohort, k`;
+}
+
+export interface Lifecycle {
+  newReturning: NewReturningRow[];
+  cohorts: CohortCell[];
+}
+
+export async function queryLifecycle(db: SqlRunner, p: LifecycleParams, trend: DateRange, cohorts: DateRange, signal?: AbortSignal): Promise<Lifecycle> {
+  const rows = await db.query<Record<string, unknown>>(lifecycleSql(p, trend, cohorts), { signal });
+  return {
+    newReturning: rows
+      .filter((r) => r.kind === 'month')
+      .map((r) => ({
+        month: String(r.month),
+        newCustomers: Number(r.new_customers),
+        returningCustomers: Number(r.returning_customers),
+        newRevenue: Number(r.new_revenue),
+        returningRevenue: Number(r.returning_revenue),
+      })),
+    cohorts: rows
+      .filter((r) => r.kind === 'cohort')
+      .map((r) => ({ cohort: String(r.cohort), k: Number(r.k), size: Number(r.size), customers: Number(r.customers), share: Number(r.share) })),
+  };
 }
 
 // ---------------------------------------------------------------- one customer

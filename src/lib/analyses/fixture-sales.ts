@@ -4,7 +4,8 @@
  * from the same rows in plain TS.
  */
 import type { SqlRunner } from '../engine/types';
-import { CANONICAL_FIELDS } from '../model/schema';
+import { CANONICAL_FIELDS, DIMENSIONS } from '../model/schema';
+import { compactSalesSql, flaggedSalesViewSql, orderConstantSql } from '../load/sales-table';
 import { sqlString } from '../model/sql';
 
 export interface FixtureRow {
@@ -66,5 +67,21 @@ export async function loadFixture(db: SqlRunner, rows: FixtureRow[]): Promise<vo
   await db.query(`CREATE OR REPLACE TABLE sales_fixture (date DATE, amount DOUBLE, quantity DOUBLE, unit_price DOUBLE, cost DOUBLE, profit DOUBLE,
     order_id VARCHAR, customer VARCHAR, product VARCHAR, category VARCHAR, channel VARCHAR, region VARCHAR, rep VARCHAR, team VARCHAR)`);
   await db.query(`INSERT INTO sales_fixture VALUES ${values}`);
+  // The loaded tables' line number, which the compaction's order flags use.
+  await db.query('ALTER TABLE sales_fixture ADD COLUMN _row BIGINT');
+  await db.query('UPDATE sales_fixture SET _row = rowid + 1');
   await db.query(`CREATE OR REPLACE VIEW sales AS SELECT ${CANONICAL_FIELDS.join(', ')} FROM sales_fixture`);
+}
+
+/**
+ * The app's background compaction over the loaded fixture: the compacted copy
+ * and `sales_flagged` with its order flags. Returns what the app records as
+ * `orderConstant`: which of date and the dimensions never vary within an order.
+ */
+export async function compactFixture(db: SqlRunner): Promise<string[]> {
+  for (const sql of compactSalesSql('sales_fixture', [])) await db.query(sql);
+  await db.query(flaggedSalesViewSql('sales_fixture'));
+  const fields = ['date', ...DIMENSIONS];
+  const [row] = await db.query<Record<string, boolean | null>>(orderConstantSql(fields));
+  return fields.filter((f) => row?.[f] !== false);
 }

@@ -8,6 +8,7 @@ import { addMonths, monthStart, monthsInRange, type DateRange } from '../model/p
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
 import { FLAGGED_SALES } from '../load/sales-table';
+import { orderFlagsExact } from '../model/order-flags';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -96,8 +97,7 @@ export function kpiSql(p: OverviewParams): string {
  * dimension constant within orders (`orderConstant`, from the compaction).
  */
 export function firstLineCountable(orderConstant: readonly string[] | null, filters: DimensionFilters, basis: Basis): boolean {
-  if (!orderConstant || basis !== 'net' || !orderConstant.includes('date')) return false;
-  return (Object.keys(filters) as Dimension[]).every((d) => (filters[d]?.length ?? 0) === 0 || orderConstant.includes(d));
+  return basis === 'net' && orderFlagsExact(orderConstant, filters);
 }
 
 export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: AbortSignal): Promise<KpiSet> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
-import { loadFixture, type FixtureRow } from './fixture-sales';
+import { compactFixture, loadFixture, type FixtureRow } from './fixture-sales';
+import { orderFlagsExact } from '../model/order-flags';
 import { customerFixtureRows } from './fixture-customers';
 import {
   DEFAULT_WEIGHTS,
@@ -122,6 +123,41 @@ describe('rep scorecard KPIs', () => {
       expect(row.kpis.growth).toBeCloseTo(e.growth!, 9);
       expect(row.kpis.aov).toBeCloseTo(e.aov, 9);
       expect(row.kpis.newCustomers).toBe(e.newCustomers);
+    }
+  });
+
+  it('without a comparison range (period "all"): the same KPIs, growth null', async () => {
+    const cr = { start: '2024-01-01', end: '2025-06-30' };
+    const uncompared = await queryScorecard(db, { ...params, current: cr, lastYear: null }, allSources);
+    expect(uncompared.filter((r) => r.level === 'rep')).toHaveLength(5);
+    for (const row of uncompared) {
+      const keep = (r: FixtureRow) => (row.level === 'rep' ? r.rep === row.rep : row.level === 'team' ? r.team === row.team : true);
+      const e = expectedSales(keep, cr, cr);
+      expect(row.kpis.revenue).toBeCloseTo(e.revenue, 6);
+      expect(row.kpis.aov).toBeCloseTo(e.aov, 9);
+      expect(row.kpis.newCustomers).toBe(e.newCustomers);
+      expect(row.kpis.growth).toBeNull();
+      expect(row.revenueLastYear).toBe(0);
+    }
+  });
+
+  it('counting orders by the compaction’s sale flag gives the same card whenever the flags are exact', async () => {
+    const orderConstant = await compactFixture(db);
+    const all = { start: '2024-01-01', end: '2025-06-30' };
+    const cases = [
+      { ...params },
+      { ...params, filters: { region: ['East'] } },
+      { ...params, basis: 'gross' as const },
+      { ...params, current: all, lastYear: null },
+      { ...params, current: all, lastYear: { start: '2023-01-01', end: '2024-06-30' } },
+    ];
+    for (const p of cases) {
+      expect(orderFlagsExact(orderConstant, p.filters, ['rep'])).toBe(true);
+      const exact = await queryScorecard(db, p, allSources);
+      expect(exact.find((r) => r.level === 'total')!.orders).toBeGreaterThan(0);
+      // the sums run in another order: equal to 12 significant digits (order counts are integers, so exact)
+      const rounded = (card: ScorecardRow[]) => JSON.parse(JSON.stringify(card, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)));
+      expect(rounded(await queryScorecard(db, { ...p, orderCount: 'flag' }, allSources))).toEqual(rounded(exact));
     }
   });
 

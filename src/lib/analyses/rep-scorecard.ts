@@ -29,6 +29,8 @@ import type { DateRange } from '../model/period';
 import { sqlDate } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
+import type { OrderCount } from '../model/order-flags';
+import { FLAGGED_SALES } from '../load/sales-table';
 
 export const REP_KPIS = ['revenue', 'growth', 'attainment', 'margin', 'newCustomers', 'aov', 'satisfaction', 'visits', 'salesCycle', 'conversion'] as const;
 export type RepKpi = (typeof REP_KPIS)[number];
@@ -53,10 +55,13 @@ export const FLAG_Z = 3;
 
 export interface ScorecardParams {
   current: DateRange;
-  lastYear: DateRange;
+  /** null: no comparison (the whole history has no year before it); growth is then null. */
+  lastYear: DateRange | null;
   filters: DimensionFilters;
   basis: Basis;
   hasOrderId: boolean;
+  /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on rep). */
+  orderCount?: OrderCount;
 }
 
 /** What the workspace has, deciding which parts are queried. */
@@ -83,9 +88,13 @@ export interface ScorecardRow {
 
 const LEVEL_OF_GROUPING: Record<number, Level> = { 0: 'rep', 1: 'team', 3: 'total' };
 
+function lastYearPredicate(p: ScorecardParams): string {
+  return p.lastYear ? dateInRange(p.lastYear) : 'false';
+}
+
 /** Reps with sales in the period or last year's, each with their main team. */
 function repsCte(p: ScorecardParams): string {
-  const when = `(${dateInRange(p.current)} OR ${dateInRange(p.lastYear)})`;
+  const when = `(${dateInRange(p.current)} OR ${lastYearPredicate(p)})`;
   return `reps AS (SELECT rep, mode(team) AS team FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), 'rep IS NOT NULL', when])} GROUP BY rep)`;
 }
 
@@ -94,17 +103,24 @@ const KEYS = 'GROUPING(r.team, r.rep) AS lvl, r.team AS team, r.rep AS rep';
 
 export function repSalesSql(p: ScorecardParams): string {
   const cur = dateInRange(p.current);
-  const ly = dateInRange(p.lastYear);
+  const ly = lastYearPredicate(p);
   const dims = dimensionPredicates(p.filters, p.basis);
-  // Lines are first summed per rep × customer × order (× which ranges they fall in; with period "all" the
-  // two ranges overlap), so the grouping sets and distinct counts run over far fewer rows.
+  const byFlag = p.hasOrderId && p.orderCount === 'flag';
+  // Lines are first summed per rep × customer (× order, unless orders are counted by their flag) × which
+  // ranges they fall in (with period "all" and a comparison the two overlap), so the grouping sets and
+  // distinct counts run over far fewer rows.
+  const lines = byFlag
+    ? `SELECT * FROM ${FLAGGED_SALES} ${whereClause([...dims, `(${cur} OR ${ly})`])}`
+    : `SELECT *${p.hasOrderId ? '' : ', row_number() OVER () AS line_no'} FROM sales ${whereClause([...dims, `(${cur} OR ${ly})`])}`;
+  const orderKey = byFlag ? '' : `s.${p.hasOrderId ? 'order_id' : 'line_no'} AS order_key,`;
+  const orders = byFlag ? 'sum(o.sale_orders) FILTER (WHERE o.in_cur)' : 'count(DISTINCT o.order_key) FILTER (WHERE o.in_cur AND o.has_sale)';
   return `WITH ${repsCte(p)},
 firsts AS (SELECT customer, min(date) AS first_date FROM sales ${whereClause([...dims, 'customer IS NOT NULL', 'amount > 0'])} GROUP BY customer),
-lines AS (SELECT *${p.hasOrderId ? '' : ', row_number() OVER () AS line_no'} FROM sales ${whereClause([...dims, `(${cur} OR ${ly})`])}),
+lines AS (${lines}),
 orders AS (
-  SELECT r.team, r.rep, s.customer, s.${p.hasOrderId ? 'order_id' : 'line_no'} AS order_key,
+  SELECT r.team, r.rep, s.customer, ${orderKey}
     ${cur} AS in_cur, ${ly} AS in_ly,
-    sum(s.amount) AS amount, sum(s.profit) AS profit, count(*) AS lines, bool_or(s.amount > 0) AS has_sale
+    sum(s.amount) AS amount, sum(s.profit) AS profit, count(*) AS lines, bool_or(s.amount > 0) AS has_sale${byFlag ? ', count(*) FILTER (WHERE s._sale_first) AS sale_orders' : ''}
   FROM lines s JOIN reps r ON s.rep = r.rep
   GROUP BY ALL
 )
@@ -113,7 +129,7 @@ SELECT GROUPING(o.team, o.rep) AS lvl, o.team AS team, o.rep AS rep,
   coalesce(sum(o.amount) FILTER (WHERE o.in_ly), 0) AS revenue_ly,
   coalesce(sum(o.lines) FILTER (WHERE o.in_ly), 0) AS lines_ly,
   sum(o.profit) FILTER (WHERE o.in_cur) AS profit,
-  count(DISTINCT o.order_key) FILTER (WHERE o.in_cur AND o.has_sale) AS orders,
+  coalesce(${orders}, 0) AS orders,
   count(DISTINCT o.customer) FILTER (WHERE o.in_cur AND f.first_date BETWEEN ${sqlDate(p.current.start)} AND ${sqlDate(p.current.end)}) AS new_customers
 FROM orders o LEFT JOIN firsts f ON o.customer = f.customer
 GROUP BY GROUPING SETS ((o.team, o.rep), (o.team), ())`;

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadFixture, type FixtureRow } from './fixture-sales';
 import { customerFixtureRows, daysBetween } from './fixture-customers';
-import { queryRfmCustomers, queryRfmSegments, rfmSegment, RFM_SEGMENTS } from './rfm';
+import { compactFixture } from './fixture-sales';
+import { orderFlagsExact } from '../model/order-flags';
+import { queryRfm, rfmSegment, RFM_SEGMENTS, type RfmParams } from './rfm';
+
+const rfmCustomers = async (runner: NodeDuckDB, p: RfmParams, search = '', limit = 100) => (await queryRfm(runner, p, search, limit)).customers;
 
 let db: NodeDuckDB;
 const rows = customerFixtureRows();
@@ -43,7 +47,7 @@ describe('RFM', () => {
   it('recency, frequency, monetary and quintile scores match a plain-TS computation', async () => {
     const sel = rows.filter((r) => r.date >= range.start && r.date <= range.end);
     const expected = expectedRfm(sel, range.end);
-    const got = await queryRfmCustomers(db, { range, filters: {}, basis: 'net', hasOrderId: true }, '', 1000);
+    const got = await rfmCustomers(db, { range, filters: {}, basis: 'net', hasOrderId: true }, '', 1000);
     expect(got).toHaveLength(expected.length);
     const byName = new Map(got.map((g) => [g.customer, g]));
     for (const e of expected) {
@@ -64,7 +68,7 @@ describe('RFM', () => {
     const mini = await openNodeDuckDB();
     const base = { quantity: 1, cost: 0, product: 'P', category: 'X', channel: 'Online', region: 'E', rep: 'R', team: 'T', date: '2024-01-10' };
     await loadFixture(mini, [10, 20, 20, 30, 40].map((amount, i) => ({ ...base, amount, order_id: `o${i}`, customer: `K${i}` })));
-    const got = await queryRfmCustomers(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'net', hasOrderId: true });
+    const got = await rfmCustomers(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'net', hasOrderId: true });
     expect(Object.fromEntries(got.map((g) => [g.customer, g.m]))).toEqual({ K0: 1, K1: 2, K2: 2, K3: 4, K4: 5 });
     // all bought the same day and once: equal recency and frequency → everyone gets the lowest score, 1
     expect(got.every((g) => g.r === 1 && g.f === 1 && g.recency === 21)).toBe(true);
@@ -84,7 +88,7 @@ describe('RFM', () => {
 
   it('segment counts and revenue add up to the scored customers', async () => {
     const p = { range, filters: {}, basis: 'net' as const, hasOrderId: true };
-    const [segments, customers] = await Promise.all([queryRfmSegments(db, p), queryRfmCustomers(db, p, '', 1000)]);
+    const { segments, customers } = await queryRfm(db, p, '', 1000);
     expect(segments.map((s) => s.segment)).toEqual([...RFM_SEGMENTS]);
     for (const s of segments) {
       const members = customers.filter((c) => c.segment === s.segment);
@@ -96,9 +100,33 @@ describe('RFM', () => {
 
   it('search is a literal substring, case-insensitive', async () => {
     const p = { range, filters: {}, basis: 'net' as const, hasOrderId: true };
-    const got = await queryRfmCustomers(db, p, 'c1', 100);
+    const got = await rfmCustomers(db, p, 'c1', 100);
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((g) => g.customer.toLowerCase().includes('c1'))).toBe(true);
-    expect(await queryRfmCustomers(db, p, "%' OR '1'='1", 100)).toEqual([]);
+    // the list keeps the largest first, and the segments still count every scored customer
+    const { segments, customers: all } = await queryRfm(db, p, 'c1', 100);
+    expect(got.map((g) => g.monetary)).toEqual([...got.map((g) => g.monetary)].sort((a, b) => b - a));
+    expect(segments.reduce((n, seg) => n + seg.customers, 0)).toBe((await rfmCustomers(db, p, '', 1000)).length);
+    expect(all).toEqual(got);
+    expect(await rfmCustomers(db, p, "%' OR '1'='1", 100)).toEqual([]);
+  });
+
+  it('counting orders by the compaction’s sale flag gives the same scores whenever the flags are exact', async () => {
+    const flagged = await openNodeDuckDB();
+    await loadFixture(flagged, rows);
+    const orderConstant = await compactFixture(flagged);
+    expect(orderConstant).toEqual(expect.arrayContaining(['date', 'customer', 'region']));
+    expect(orderConstant).not.toContain('product'); // each order has lines of several products
+    for (const filters of [{}, { region: ['East'] }, { customer: ['C01', 'C02', 'C03'] }]) {
+      expect(orderFlagsExact(orderConstant, filters, ['customer'])).toBe(true);
+      for (const basis of ['net', 'gross'] as const) {
+        const p = { range, filters, basis, hasOrderId: true };
+        const exact = await queryRfm(flagged, p, '', 1000);
+        expect(exact.customers.length).toBeGreaterThan(0);
+        expect(await queryRfm(flagged, { ...p, orderCount: 'flag' }, '', 1000)).toEqual(exact);
+      }
+    }
+    expect(orderFlagsExact(orderConstant, { product: ['P1'] }, ['customer'])).toBe(false);
+    flagged.close();
   });
 });

@@ -16,6 +16,8 @@ import type { DateRange } from '../model/period';
 import { sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
+import type { OrderCount } from '../model/order-flags';
+import { FLAGGED_SALES } from '../load/sales-table';
 
 export interface RfmParams {
   /** The window whose customers are scored; its end is the analysis date. */
@@ -23,6 +25,8 @@ export interface RfmParams {
   filters: DimensionFilters;
   basis: Basis;
   hasOrderId: boolean;
+  /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on customer). */
+  orderCount?: OrderCount;
 }
 
 export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'promising', 'needAttention', 'atRisk', 'hibernating'] as const;
@@ -61,14 +65,20 @@ function segmentCaseSql(): string {
 
 /** Scores per customer (all customers bought in the window), as a CTE body named `scored`. */
 function scoredCte(p: RfmParams): string {
-  const orderKey = p.hasOrderId ? 'order_id' : 'rowid_key';
   const asOf = sqlDate(p.range.end);
   const where = whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL']);
-  return `lines AS (SELECT customer, date, amount, ${p.hasOrderId ? 'order_id' : 'row_number() OVER () AS rowid_key'} FROM sales ${where}),
+  const byFlag = p.hasOrderId && p.orderCount === 'flag';
+  const lines = !p.hasOrderId
+    ? `SELECT customer, date, amount, row_number() OVER () AS order_key FROM sales ${where}`
+    : byFlag
+      ? `SELECT customer, date, amount, _sale_first FROM ${FLAGGED_SALES} ${where}`
+      : `SELECT customer, date, amount, order_id AS order_key FROM sales ${where}`;
+  const frequency = byFlag ? 'count(*) FILTER (WHERE _sale_first)' : 'count(DISTINCT order_key) FILTER (WHERE amount > 0)';
+  return `lines AS (${lines}),
 per_customer AS (
   SELECT customer,
     date_diff('day', max(date) FILTER (WHERE amount > 0), ${asOf}) AS recency,
-    count(DISTINCT ${orderKey}) FILTER (WHERE amount > 0) AS frequency,
+    ${frequency} AS frequency,
     sum(amount) AS monetary,
     strftime(max(date) FILTER (WHERE amount > 0), '%Y-%m-%d') AS last_order
   FROM lines GROUP BY customer
@@ -88,7 +98,7 @@ scored AS (
     1 + floor(5 * (m_rank - 1) / n)::INTEGER AS m
   FROM ranked
 ),
-segmented AS (SELECT *, ${segmentCaseSql()} AS segment FROM scored)`;
+segmented AS MATERIALIZED (SELECT *, ${segmentCaseSql()} AS segment FROM scored)`;
 }
 
 export interface RfmCustomer {
@@ -113,39 +123,38 @@ export interface RfmSegmentRow {
   avgFrequency: number;
 }
 
-export function rfmCustomersSql(p: RfmParams, search = '', limit = 100): string {
+/**
+ * Segments (over every scored customer) and the customer list (matching
+ * `search`, largest first, at most `limit`) from one scoring pass: the rows
+ * of both, told apart by `kind`.
+ */
+export function rfmSql(p: RfmParams, search = '', limit = 100): string {
   const filter = search.trim() ? `WHERE contains(lower(customer), lower(${sqlString(search.trim())}))` : '';
-  return `WITH ${scoredCte(p)}
-SELECT * FROM segmented ${filter} ORDER BY monetary DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}`;
+  return `WITH ${scoredCte(p)},
+segments AS (
+  SELECT 'segment' AS kind, segment, count(*) AS customers, sum(monetary) AS revenue,
+    sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
+    avg(recency) AS avg_recency, avg(frequency) AS avg_frequency
+  FROM segmented GROUP BY segment
+),
+listed AS (
+  SELECT 'customer' AS kind, *, row_number() OVER (ORDER BY monetary DESC, customer) AS position
+  FROM segmented ${filter} ORDER BY monetary DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
+)
+SELECT * FROM segments UNION ALL BY NAME SELECT * FROM listed
+ORDER BY kind, position`;
 }
 
-export async function queryRfmCustomers(db: SqlRunner, p: RfmParams, search = '', limit = 100, signal?: AbortSignal): Promise<RfmCustomer[]> {
-  const rows = await db.query<Record<string, unknown>>(rfmCustomersSql(p, search, limit), { signal });
-  return rows.map((r) => ({
-    customer: String(r.customer),
-    recency: Number(r.recency),
-    frequency: Number(r.frequency),
-    monetary: Number(r.monetary),
-    lastOrder: String(r.last_order),
-    r: Number(r.r),
-    f: Number(r.f),
-    m: Number(r.m),
-    segment: r.segment as RfmSegment,
-  }));
+export interface RfmResult {
+  /** One row per segment in RFM_SEGMENTS order (empty segments included with zeros). */
+  segments: RfmSegmentRow[];
+  customers: RfmCustomer[];
 }
 
-export function rfmSegmentsSql(p: RfmParams): string {
-  return `WITH ${scoredCte(p)}
-SELECT segment, count(*) AS customers, sum(monetary) AS revenue, sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
-  avg(recency) AS avg_recency, avg(frequency) AS avg_frequency
-FROM segmented GROUP BY segment`;
-}
-
-/** One row per segment in RFM_SEGMENTS order (empty segments included with zeros). */
-export async function queryRfmSegments(db: SqlRunner, p: RfmParams, signal?: AbortSignal): Promise<RfmSegmentRow[]> {
-  const rows = await db.query<Record<string, unknown>>(rfmSegmentsSql(p), { signal });
-  const bySegment = new Map(rows.map((r) => [r.segment as RfmSegment, r]));
-  return RFM_SEGMENTS.map((segment) => {
+export async function queryRfm(db: SqlRunner, p: RfmParams, search = '', limit = 100, signal?: AbortSignal): Promise<RfmResult> {
+  const rows = await db.query<Record<string, unknown>>(rfmSql(p, search, limit), { signal });
+  const bySegment = new Map(rows.filter((r) => r.kind === 'segment').map((r) => [r.segment as RfmSegment, r]));
+  const segments = RFM_SEGMENTS.map((segment) => {
     const r = bySegment.get(segment);
     return {
       segment,
@@ -156,4 +165,18 @@ export async function queryRfmSegments(db: SqlRunner, p: RfmParams, signal?: Abo
       avgFrequency: Number(r?.avg_frequency ?? 0),
     };
   });
+  const customers = rows
+    .filter((r) => r.kind === 'customer')
+    .map((r) => ({
+      customer: String(r.customer),
+      recency: Number(r.recency),
+      frequency: Number(r.frequency),
+      monetary: Number(r.monetary),
+      lastOrder: String(r.last_order),
+      r: Number(r.r),
+      f: Number(r.f),
+      m: Number(r.m),
+      segment: r.segment as RfmSegment,
+    }));
+  return { segments, customers };
 }

@@ -566,6 +566,7 @@ export const en = {
   'reps.kpi.conversion': 'Conversion',
   'reps.missing.revenue': 'Revenue: no sales for these reps in the period.',
   'reps.missing.growth': 'Growth: no sales in the same period last year.',
+  'reps.missing.growthAll': 'Growth: the whole history has no year before it to compare with; choose a period (e.g. year to date) to see growth.',
   'reps.missing.attainment': 'Attainment: load a target plan with unit type “rep” covering this period.',
   'reps.missing.margin': 'Margin: map a cost or profit column.',
   'reps.missing.newCustomers': 'New customers: map a customer column.',

@@ -568,6 +568,7 @@ export const zhCN: Record<MessageKey, string> = {
   'reps.kpi.conversion': '转化率',
   'reps.missing.revenue': '销售额：这些代表本期没有销售。',
   'reps.missing.growth': '增长：去年同期没有销售。',
+  'reps.missing.growthAll': '增长：全部历史之前没有可比较的上一年；请选择一个期间（如本年至今）查看增长。',
   'reps.missing.attainment': '达成率：请加载包含本期、单位类型为“rep”（销售代表）的目标计划。',
   'reps.missing.margin': '毛利率：请映射成本或利润列。',
   'reps.missing.newCustomers': '新客户数：请映射客户列。',

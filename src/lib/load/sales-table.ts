@@ -149,8 +149,9 @@ export const COMPACT_DATABASE = 'compact';
 
 /**
  * Statements that build the compacted copy of `table` (canonical columns,
- * plus `_order_first`: the first line of each order) and drop older copies.
- * Rows keep their order (a semi-join, not a window), so date ranges still
+ * plus two order flags: `_order_first`, the first line of each order, and
+ * `_sale_first`, its first line with amount > 0) and drop older copies.
+ * Rows keep their order (semi-joins, not a window), so date ranges still
  * skip whole row groups.
  */
 export function compactSalesSql(table: string, olderCopies: string[]): string[] {
@@ -159,8 +160,13 @@ export function compactSalesSql(table: string, olderCopies: string[]): string[] 
   return [
     `ATTACH IF NOT EXISTS ':memory:' AS ${db} (COMPRESS)`,
     ...olderCopies.filter((c) => c !== table).map((c) => `DROP TABLE IF EXISTS ${db}.${sqlIdent(c)}`),
-    `CREATE OR REPLACE TABLE ${db}.${t} AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')},
-  _row IN (SELECT min(_row) FROM ${t} WHERE order_id IS NOT NULL GROUP BY order_id) AS _order_first
+    `CREATE OR REPLACE TABLE ${db}.${t} AS
+WITH firsts AS MATERIALIZED (
+  SELECT min(_row) AS first_row, min(_row) FILTER (WHERE amount > 0) AS first_sale_row FROM ${t} WHERE order_id IS NOT NULL GROUP BY order_id
+)
+SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')},
+  _row IN (SELECT first_row FROM firsts) AS _order_first,
+  _row IN (SELECT first_sale_row FROM firsts) AS _sale_first
 FROM ${t}`,
     // Compression happens at a checkpoint; a small table would otherwise stay as written.
     `CHECKPOINT ${db}`,
@@ -168,9 +174,10 @@ FROM ${t}`,
 }
 
 /**
- * The compacted rows with their first-line flag, for counting orders as
- * `count(*) FILTER (WHERE _order_first)` — exact whenever every filter is
- * constant within an order (see orderConstantSql).
+ * The compacted rows with their order flags, for counting orders as
+ * `count(*) FILTER (WHERE _order_first)` (every order) or `… _sale_first`
+ * (orders with a sale) — exact whenever every filter, and every column
+ * grouped on, is constant within an order (see orderConstantSql).
  */
 export const FLAGGED_SALES = 'sales_flagged';
 
