@@ -23,12 +23,27 @@ const PORT = 4331;
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type LogWindow = Window & { __targetscopeQueryLog?: QueryTiming[] };
+type LogWindow = Window & { __targetscopeQueryLog?: QueryTiming[]; __readyAt?: number | null };
 
-/** Sets the hash with a fresh log; waits for the view to be ready and the engine to be quiet for 600 ms; returns the log and the wall time. */
-async function timedHash(page: Page, hash: string): Promise<{ ms: number; log: QueryTiming[] }> {
+/**
+ * Sets the hash with a fresh log; waits for the view to be ready and the engine to be quiet for 600 ms.
+ * Returns the log and the time from the hash change to the view's data-ready turning true (after it was false).
+ */
+async function timedHash(page: Page, hash: string): Promise<{ ms: number | null; log: QueryTiming[] }> {
   const t0 = await page.evaluate((h) => {
-    (window as LogWindow).__targetscopeQueryLog = [];
+    const w = window as LogWindow;
+    w.__targetscopeQueryLog = [];
+    w.__readyAt = null;
+    let wasBusy = false;
+    const observer = new MutationObserver(() => {
+      const ready = document.querySelector('main [data-testid][data-ready]')?.getAttribute('data-ready');
+      if (ready === 'false') wasBusy = true;
+      else if (ready === 'true' && wasBusy && w.__readyAt === null) {
+        w.__readyAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { attributes: true, subtree: true, childList: true, attributeFilter: ['data-ready'] });
     location.hash = h;
     return performance.now();
   }, hash);
@@ -42,15 +57,14 @@ async function timedHash(page: Page, hash: string): Promise<{ ms: number; log: Q
     await sleep(600);
   }
   return page.evaluate((start) => {
-    const log = (window as LogWindow).__targetscopeQueryLog!;
-    const readyAt = performance.now();
-    return { ms: readyAt - start, log };
+    const w = window as LogWindow;
+    return { ms: w.__readyAt ? w.__readyAt - start : null, log: w.__targetscopeQueryLog! };
   }, t0);
 }
 
-function print(label: string, r: { log: QueryTiming[] }): void {
+function print(label: string, r: { ms: number | null; log: QueryTiming[] }): void {
   const total = r.log.reduce((s, q) => s + q.runMs, 0);
-  console.log(`\n${label}: ${r.log.length} queries, ${total.toFixed(0)} ms running in all`);
+  console.log(`\n${label}: data-ready after ${r.ms === null ? '?' : r.ms.toFixed(0)} ms; ${r.log.length} queries, ${total.toFixed(0)} ms running in all`);
   for (const q of r.log) {
     const sql = q.sql.replace(/\s+/g, ' ').slice(0, 150);
     console.log(`  ${q.runMs.toFixed(0).padStart(5)} ms run ${q.queuedMs.toFixed(0).padStart(5)} ms queued ${q.outcome.padEnd(9)} ${sql}`);

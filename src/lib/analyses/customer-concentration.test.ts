@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadFixture, type FixtureRow } from './fixture-sales';
 import { customerFixtureRows } from './fixture-customers';
-import { queryConcentration } from './customer-concentration';
+import { queryCustomerRanking } from './customer-ranking';
+import type { SqlRunner } from '../engine/types';
+import type { RfmParams } from './rfm';
+
+const queryConcentration = (runner: SqlRunner, p: Omit<RfmParams, 'hasOrderId'>, maxPoints?: number) =>
+  queryCustomerRanking(runner, { ...p, hasOrderId: true }, { maxPoints });
 
 let db: NodeDuckDB;
 const rows = customerFixtureRows();
@@ -61,10 +66,28 @@ describe('customer concentration', () => {
     mini.close();
   });
 
+  it('a customer with only returns counts in the concentration (share 0), not among the RFM-scored buyers', async () => {
+    const mini = await openNodeDuckDB();
+    const base = { quantity: 1, cost: 0, product: 'P', category: 'X', channel: 'Online', region: 'E', rep: 'R', team: 'T' };
+    await loadFixture(mini, [
+      { ...base, date: '2024-01-02', amount: 60, order_id: 'a', customer: 'A' },
+      { ...base, date: '2024-01-03', amount: 40, order_id: 'b', customer: 'B' },
+      { ...base, date: '2024-01-04', amount: -10, order_id: 'd-R', customer: 'D' },
+    ]);
+    const r = await queryConcentration(mini, { range: { start: '2024-01-01', end: '2024-01-31' }, filters: {}, basis: 'net' });
+    expect(r.concentration.customers).toBe(3);
+    expect(r.concentration.revenue).toBe(90);
+    expect(r.concentration.hhi).toBeCloseTo(((60 / 90) ** 2 + (40 / 90) ** 2) * 10000, 9);
+    expect(r.pareto.points.map((p) => p.customer)).toEqual(['A', 'B', 'D']);
+    expect(r.segments.reduce((n, s) => n + s.customers, 0)).toBe(2);
+    expect(r.customers.map((c) => c.customer)).toEqual(['A', 'B']);
+    mini.close();
+  });
+
   it('the Pareto curve is cumulative, ends at 100 % and keeps the last customer', async () => {
     const ranked = revenueByCustomer(rows);
     const total = ranked.reduce((s, [, v]) => s + v, 0);
-    const { points, customers } = (await queryConcentration(db, { range, filters: {}, basis: 'net' }, undefined, 10)).pareto;
+    const { points, customers } = (await queryConcentration(db, { range, filters: {}, basis: 'net' }, 10)).pareto;
     expect(customers).toBe(40);
     expect(points[points.length - 1].rank).toBe(40);
     expect(points[points.length - 1].cumShare).toBeCloseTo(1, 12);

@@ -7,19 +7,9 @@
  *   share 0 in the HHI, so a share is never negative.
  * - Pareto: customers ranked by revenue, cumulative share; "x % of customers
  *   make 80 % of revenue" = the smallest rank whose cumulative share ≥ 80 %.
- * Pure: params → SQL → typed rows.
+ * Pure: SQL building and row shaping; customer-ranking.ts runs it.
  */
-import type { SqlRunner } from '../engine/types';
-import type { DateRange } from '../model/period';
 import { sqlNumber } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
-import type { Basis } from '../model/view-state';
-
-export interface CustomerRangeParams {
-  range: DateRange;
-  filters: DimensionFilters;
-  basis: Basis;
-}
 
 export interface Concentration {
   customers: number;
@@ -40,38 +30,32 @@ export interface ParetoPoint {
   cumShare: number;
 }
 
-/** Per-customer revenue in the range, ranked (revenue desc, then name so ties are stable). */
-function rankedSql(p: CustomerRangeParams): string {
-  return `SELECT customer, sum(amount) AS revenue,
-    row_number() OVER (ORDER BY sum(amount) DESC, customer) AS rank
-  FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL'])}
-  GROUP BY customer`;
-}
-
 /**
- * Concentration and the Pareto curve in one query (both rank the same
- * customers): one row per Pareto point, each carrying the concentration
- * figures; a single row with a null rank when no customer bought. The curve
- * is thinned to about `maxPoints` points (every k-th rank plus the first 20
- * customers and the last one) so a chart stays light with many customers.
+ * Concentration and the Pareto curve over `source` (customer, revenue: every
+ * customer of the period), as CTEs ending in `pareto_rows`: one row per
+ * Pareto point, each carrying the concentration figures; a single row with a
+ * null rank when there is no customer. The curve is thinned to about
+ * `maxPoints` points (every k-th rank plus the first 20 customers and the
+ * last one) so a chart stays light with many customers.
  */
-export function concentrationSql(p: CustomerRangeParams, maxPoints = 200): string {
-  return `WITH ranked AS MATERIALIZED (${rankedSql(p)}),
-cum AS (SELECT rank, customer, revenue, sum(revenue) OVER (ORDER BY rank) AS cum FROM ranked),
+export function concentrationCtes(source: string, maxPoints = 200): string {
+  return `revenue_ranked AS (SELECT customer, revenue, row_number() OVER (ORDER BY revenue DESC, customer) AS rank FROM ${source}),
+cum AS (SELECT rank, customer, revenue, sum(revenue) OVER (ORDER BY rank) AS cum FROM revenue_ranked),
 totals AS (
   SELECT count(*) AS customers, coalesce(sum(revenue), 0) AS revenue,
     coalesce(sum(revenue) FILTER (WHERE rank <= 10), 0) AS top10_revenue,
     sum(power(greatest(revenue, 0), 2)) AS sum_squares
-  FROM ranked
+  FROM revenue_ranked
 ),
-reach80 AS (SELECT min(c.rank) AS rank FROM cum c, totals t WHERE c.cum >= 0.8 * t.revenue)
-SELECT t.customers, t.revenue, t.top10_revenue,
-  CASE WHEN t.revenue > 0 THEN t.sum_squares / (t.revenue * t.revenue) * 10000 END AS hhi,
-  CASE WHEN t.revenue > 0 THEN coalesce(r.rank, t.customers) ELSE 0 END AS customers_for_80,
-  c.rank, c.customer, c.revenue AS customer_revenue, c.cum / nullif(t.revenue, 0) AS cum_share
-FROM totals t CROSS JOIN reach80 r
-LEFT JOIN cum c ON c.rank <= 20 OR c.rank = t.customers OR c.rank % greatest(1, ceil(t.customers / ${sqlNumber(maxPoints)})::BIGINT) = 0
-ORDER BY c.rank`;
+reach80 AS (SELECT min(c.rank) AS rank FROM cum c, totals t WHERE c.cum >= 0.8 * t.revenue),
+pareto_rows AS (
+  SELECT t.customers, t.revenue, t.top10_revenue,
+    CASE WHEN t.revenue > 0 THEN t.sum_squares / (t.revenue * t.revenue) * 10000 END AS hhi,
+    CASE WHEN t.revenue > 0 THEN coalesce(r.rank, t.customers) ELSE 0 END AS customers_for_80,
+    c.rank, c.customer, c.revenue AS customer_revenue, c.cum / nullif(t.revenue, 0) AS cum_share
+  FROM totals t CROSS JOIN reach80 r
+  LEFT JOIN cum c ON c.rank <= 20 OR c.rank = t.customers OR c.rank % greatest(1, ceil(t.customers / ${sqlNumber(maxPoints)})::BIGINT) = 0
+)`;
 }
 
 export interface ConcentrationResult {
@@ -79,18 +63,8 @@ export interface ConcentrationResult {
   pareto: { points: ParetoPoint[]; customers: number };
 }
 
-export async function queryConcentration(db: SqlRunner, p: CustomerRangeParams, signal?: AbortSignal, maxPoints = 200): Promise<ConcentrationResult> {
-  const rows = await db.query<{
-    customers: number;
-    revenue: number;
-    top10_revenue: number;
-    hhi: number | null;
-    customers_for_80: number;
-    rank: number | null;
-    customer: string | null;
-    customer_revenue: number | null;
-    cum_share: number | null;
-  }>(concentrationSql(p, maxPoints), { signal });
+/** Shapes the rows of `pareto_rows` (in rank order). */
+export function concentrationFromRows(rows: Record<string, unknown>[]): ConcentrationResult {
   const row = rows[0];
   const revenue = Number(row?.revenue ?? 0);
   const top10Revenue = Number(row?.top10_revenue ?? 0);
@@ -106,7 +80,7 @@ export async function queryConcentration(db: SqlRunner, p: CustomerRangeParams, 
     },
     pareto: {
       points: rows
-        .filter((r) => r.rank !== null)
+        .filter((r) => r.rank !== null && r.rank !== undefined)
         .map((r) => ({ rank: Number(r.rank), customer: String(r.customer), revenue: Number(r.customer_revenue), cumShare: Number(r.cum_share ?? 0) })),
       customers,
     },

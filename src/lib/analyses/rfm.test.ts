@@ -4,8 +4,10 @@ import { loadFixture, type FixtureRow } from './fixture-sales';
 import { customerFixtureRows, daysBetween } from './fixture-customers';
 import { compactFixture } from './fixture-sales';
 import { orderFlagsExact } from '../model/order-flags';
-import { queryRfm, rfmSegment, RFM_SEGMENTS, type RfmParams } from './rfm';
+import { rfmSegment, RFM_SEGMENTS, type RfmParams } from './rfm';
+import { queryCustomerRanking } from './customer-ranking';
 
+const queryRfm = (runner: NodeDuckDB, p: RfmParams, search = '', limit = 100) => queryCustomerRanking(runner, p, { search, limit });
 const rfmCustomers = async (runner: NodeDuckDB, p: RfmParams, search = '', limit = 100) => (await queryRfm(runner, p, search, limit)).customers;
 
 let db: NodeDuckDB;

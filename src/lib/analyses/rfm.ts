@@ -11,7 +11,6 @@
  *   days), most orders, most revenue.
  * - Segments: the first matching rule of RFM_RULES (a table shown in the UI).
  */
-import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import { sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
@@ -63,8 +62,12 @@ function segmentCaseSql(): string {
   return `CASE ${whens.join(' ')} ELSE ${sqlString(RFM_RULES[RFM_RULES.length - 1].segment)} END`;
 }
 
-/** Scores per customer (all customers bought in the window), as a CTE body named `scored`. */
-function scoredCte(p: RfmParams): string {
+/**
+ * Every customer of the window (`per_customer`: recency, frequency, monetary,
+ * purchases; also those with only returns), then the scores of those who
+ * bought (`segmented`), as CTEs.
+ */
+export function rfmCtes(p: RfmParams): string {
   const asOf = sqlDate(p.range.end);
   const where = whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL']);
   const byFlag = p.hasOrderId && p.orderCount === 'flag';
@@ -75,21 +78,21 @@ function scoredCte(p: RfmParams): string {
       : `SELECT customer, date, amount, order_id AS order_key FROM sales ${where}`;
   const frequency = byFlag ? 'count(*) FILTER (WHERE _sale_first)' : 'count(DISTINCT order_key) FILTER (WHERE amount > 0)';
   return `lines AS (${lines}),
-per_customer AS (
+per_customer AS MATERIALIZED (
   SELECT customer,
     date_diff('day', max(date) FILTER (WHERE amount > 0), ${asOf}) AS recency,
     ${frequency} AS frequency,
     sum(amount) AS monetary,
-    strftime(max(date) FILTER (WHERE amount > 0), '%Y-%m-%d') AS last_order
+    strftime(max(date) FILTER (WHERE amount > 0), '%Y-%m-%d') AS last_order,
+    count(*) FILTER (WHERE amount > 0) AS purchases
   FROM lines GROUP BY customer
-  HAVING count(*) FILTER (WHERE amount > 0) > 0
 ),
 ranked AS (
   SELECT *, count(*) OVER () AS n,
     rank() OVER (ORDER BY recency DESC) AS r_rank,
     rank() OVER (ORDER BY frequency) AS f_rank,
     rank() OVER (ORDER BY monetary) AS m_rank
-  FROM per_customer
+  FROM per_customer WHERE purchases > 0
 ),
 scored AS (
   SELECT customer, recency, frequency, monetary, last_order,
@@ -124,14 +127,13 @@ export interface RfmSegmentRow {
 }
 
 /**
- * Segments (over every scored customer) and the customer list (matching
- * `search`, largest first, at most `limit`) from one scoring pass: the rows
- * of both, told apart by `kind`.
+ * After rfmCtes: `segments` (kind 'segment', over every scored customer) and
+ * `listed` (kind 'customer': those matching `search`, largest first, at most
+ * `limit`), as CTEs.
  */
-export function rfmSql(p: RfmParams, search = '', limit = 100): string {
+export function rfmResultCtes(search = '', limit = 100): string {
   const filter = search.trim() ? `WHERE contains(lower(customer), lower(${sqlString(search.trim())}))` : '';
-  return `WITH ${scoredCte(p)},
-segments AS (
+  return `segments AS (
   SELECT 'segment' AS kind, segment, count(*) AS customers, sum(monetary) AS revenue,
     sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
     avg(recency) AS avg_recency, avg(frequency) AS avg_frequency
@@ -140,9 +142,7 @@ segments AS (
 listed AS (
   SELECT 'customer' AS kind, *, row_number() OVER (ORDER BY monetary DESC, customer) AS position
   FROM segmented ${filter} ORDER BY monetary DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
-)
-SELECT * FROM segments UNION ALL BY NAME SELECT * FROM listed
-ORDER BY kind, position`;
+)`;
 }
 
 export interface RfmResult {
@@ -151,8 +151,8 @@ export interface RfmResult {
   customers: RfmCustomer[];
 }
 
-export async function queryRfm(db: SqlRunner, p: RfmParams, search = '', limit = 100, signal?: AbortSignal): Promise<RfmResult> {
-  const rows = await db.query<Record<string, unknown>>(rfmSql(p, search, limit), { signal });
+/** Shapes the rows of `segments` and `listed` (told apart by kind; the list in position order). */
+export function rfmFromRows(rows: Record<string, unknown>[]): RfmResult {
   const bySegment = new Map(rows.filter((r) => r.kind === 'segment').map((r) => [r.segment as RfmSegment, r]));
   const segments = RFM_SEGMENTS.map((segment) => {
     const r = bySegment.get(segment);
