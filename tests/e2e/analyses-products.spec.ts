@@ -86,6 +86,22 @@ test('#/products: performance, Pareto share, slow movers and price–volume–mi
   }
 });
 
+test('the whole history is not compared: no growth columns, and price–volume–mix asks for a period', async ({ page }) => {
+  await openApp(page, '#/products?period=all');
+  await ready(page, 'products');
+  await expect(page.getByTestId('pvm-uncompared')).toBeVisible();
+  await expect(page.getByTestId('chart-pvm')).toHaveCount(0);
+  await expect(page.locator('[data-testid="product-table"] td[data-col="vsYoy"]')).toHaveCount(0);
+  await page.evaluate(() => (location.hash = '#/products?period=ytd'));
+  await expect(page.getByTestId('chart-pvm').locator('svg').first()).toBeVisible();
+  await expect(page.getByTestId('pvm-uncompared')).toHaveCount(0);
+  await expect(page.locator('[data-testid="product-table"] td[data-col="vsYoy"]').first()).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/channels?period=all'));
+  await ready(page, 'channels');
+  await expect(page.locator('[data-testid="channel-table"] td[data-col="revenue"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="channel-table"] td[data-col="vsPrev"]')).toHaveCount(0);
+});
+
 test('#/channels: revenue, growth and margin per channel match native DuckDB', async ({ page }) => {
   await openApp(page, '#/channels?period=custom&from=2025-01-01&to=2025-12-31');
   await ready(page, 'channels');

@@ -83,6 +83,15 @@ describe('matrix and performance', () => {
     expect(marginOf({ revenue: 200, profit: 50 })).toBe(0.25);
     expect(marginOf({ revenue: 0, profit: 5 })).toBeNull();
   });
+
+  it('uncompared (the whole history): the same current figures, only members sold in the period, comparisons 0', async () => {
+    const current = { start: '2025-01-01', end: '2025-03-31' };
+    const compared = await queryPerformance(db, { dim: 'product', current, previous: { start: '2024-10-01', end: '2024-12-31' }, lastYear: { start: '2024-01-01', end: '2024-03-31' }, filters: {}, basis: 'net' });
+    const alone = await queryPerformance(db, { dim: 'product', current, previous: null, lastYear: null, filters: {}, basis: 'net' });
+    const sold = compared.filter((r) => rows.some((x) => x.product === r.member && inRange(x.date, current)));
+    expect(alone.map((r) => [r.member, r.revenue, r.quantity, r.profit])).toEqual(sold.map((r) => [r.member, r.revenue, r.quantity, r.profit]));
+    expect(alone.every((r) => r.previous === 0 && r.lastYear === 0)).toBe(true);
+  });
 });
 
 describe('largestMembers', () => {

@@ -14,8 +14,9 @@ import type { Basis } from '../model/view-state';
 export interface PerformanceParams {
   dim: Dimension;
   current: DateRange;
-  previous: DateRange;
-  lastYear: DateRange;
+  /** null: not compared (e.g. the whole history has nothing before it); previous and lastYear are then 0. */
+  previous: DateRange | null;
+  lastYear: DateRange | null;
   filters: DimensionFilters;
   basis: Basis;
   /** Adds each member's category (for products); needs a mapped category. */
@@ -34,16 +35,16 @@ export interface PerformanceRow {
 
 export function performanceSql(p: PerformanceParams): string {
   const cur = dateInRange(p.current);
-  const prev = dateInRange(p.previous);
-  const ly = dateInRange(p.lastYear);
+  const compared = [p.previous, p.lastYear].filter((r): r is DateRange => r !== null).map((r) => dateInRange(r));
+  const revenueIn = (range: DateRange | null) => (range ? `coalesce(sum(amount) FILTER (WHERE ${dateInRange(range)}), 0)` : '0');
   return `SELECT ${sqlIdent(p.dim)} AS member,
   ${p.withCategory ? 'min(category)' : 'NULL'} AS category,
   coalesce(sum(amount) FILTER (WHERE ${cur}), 0) AS revenue,
   coalesce(sum(quantity) FILTER (WHERE ${cur}), 0) AS quantity,
   coalesce(sum(profit) FILTER (WHERE ${cur}), 0) AS profit,
-  coalesce(sum(amount) FILTER (WHERE ${prev}), 0) AS previous,
-  coalesce(sum(amount) FILTER (WHERE ${ly}), 0) AS last_year
-FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${cur} OR ${prev} OR ${ly})`])}
+  ${revenueIn(p.previous)} AS previous,
+  ${revenueIn(p.lastYear)} AS last_year
+FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${[cur, ...compared].join(' OR ')})`])}
 GROUP BY 1
 ORDER BY revenue DESC, member NULLS LAST`;
 }

@@ -249,6 +249,7 @@ export const en = {
   'analysis.change': 'Change',
   'analysis.changeMoney': 'Change ({unit})',
   'analysis.growth': 'Growth',
+  'analysis.uncompared': 'The whole history has no period before it to compare with: choose a period (e.g. year to date) to see growth and the price–volume–mix of the change.',
   'analysis.vsPrev': 'vs previous',
   'analysis.vsYoy': 'vs last year',
   'analysis.revenueMoney': 'Revenue ({unit})',

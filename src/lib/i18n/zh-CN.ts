@@ -251,6 +251,7 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.change': '变化',
   'analysis.changeMoney': '变化（{unit}）',
   'analysis.growth': '增长率',
+  'analysis.uncompared': '全部历史之前没有可比较的期间：请选择一个期间（如本年至今）查看增长率和变化的价格–数量–结构分析。',
   'analysis.vsPrev': '环比',
   'analysis.vsYoy': '同比',
   'analysis.revenueMoney': '销售额（{unit}）',
