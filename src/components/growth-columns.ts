@@ -3,13 +3,16 @@
  * and vs the same period last year. None when the period is not compared
  * (the whole history has nothing before it), as on the overview.
  */
-import type { Column } from './DataTable.svelte';
+import type { ShownColumn } from '../lib/share/on-screen';
 import { t, i18n } from '../lib/i18n/i18n.svelte';
 import { formatChange, relativeChange } from '../lib/format/number';
 
 type Growth = 'vsPrev' | 'vsYoy';
 
-export function growthColumns<R extends { revenue: number; previous: number; lastYear: number }>(compared: boolean, which: Growth[] = ['vsPrev', 'vsYoy']): Column<R>[] {
+export function growthColumns<R extends { revenue: number; previous: number; lastYear: number }>(
+  compared: boolean,
+  which: Growth[] = ['vsPrev', 'vsYoy'],
+): (ShownColumn<R> & { format: (row: R) => string })[] {
   if (!compared) return [];
   const base = (r: R, g: Growth) => (g === 'vsPrev' ? r.previous : r.lastYear);
   return which.map((g) => ({
