@@ -28,6 +28,57 @@ test('a dropped file and its corrected mapping come back after a reload; reset r
   await expect(page.getByTestId('source-name')).toContainText('sample');
 });
 
+test('a reload inserts the kept parsed table instead of parsing the file; a new mapping then reloads the file; a damaged kept table falls back to the file', async ({ page }) => {
+  const sales = 1234.5 + 99.9 + 823 + 12000;
+  const profit = 200 - 10.5 + 150.25 + 3000;
+  const keptThenReload = async () => {
+    const status = page.getByTestId('storage-status');
+    await expect.poll(async () => (await status.getAttribute('data-kept-table-revision')) === (await status.getAttribute('data-revision')), { timeout: 30_000 }).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  };
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/eu-semicolon.csv')).toBe('ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(sales, 6);
+  await keptThenReload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-restored-from', 'kept-table');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(sales, 6);
+  expect(await kpi(page, 'orders')).toBe(4);
+
+  // Another mapping on the restored workspace: the saved file is loaded again with it.
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(page.getByTestId('source-name')).toHaveText('eu-semicolon.csv');
+  await page.getByTestId('map-amount').selectOption('Profit');
+  await page.getByTestId('map-profit').selectOption('');
+  await page.getByTestId('apply-mapping').click();
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(profit, 6);
+  await keptThenReload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-restored-from', 'kept-table');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(profit, 6);
+
+  // A damaged kept table: the file is parsed instead, same numbers.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('targetscope');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('workspace', 'readwrite');
+          const store = tx.objectStore('workspace');
+          const get = store.get('parsed:file');
+          get.onsuccess = () => store.put({ ...get.result, ipc: new Blob(['not arrow at all']) }, 'parsed:file');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-restored-from', 'files');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(profit, 6);
+});
+
 test('without browser storage the app says so and keeps working in memory', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
   await openApp(page);

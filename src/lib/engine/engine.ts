@@ -71,6 +71,8 @@ function runQuery<T extends object>(sql: string, options: QueryOptions = {}): Pr
 /** One query's timing, for scripts/profile-queries.ts: it sets `window.__targetscopeQueryLog = []` before the app starts. */
 export interface QueryTiming {
   sql: string;
+  /** performance.now() when it started running */
+  at: number;
   /** waiting behind other queries on the connection */
   queuedMs: number;
   /** running, including the rows' conversion */
@@ -95,17 +97,22 @@ async function execute<T extends object>(sql: string, options: QueryOptions = {}
     outcome = e instanceof QueryCancelledError ? 'cancelled' : 'error';
     throw e;
   } finally {
-    log.push({ sql, queuedMs: running - queued, runMs: performance.now() - running, outcome });
+    log.push({ sql, at: running, queuedMs: running - queued, runMs: performance.now() - running, outcome });
   }
 }
 
 async function executeNow<T extends object>(sql: string, options: QueryOptions = {}, onStart?: () => void): Promise<T[]> {
+  return tableToRows<T>(await executeArrow(sql, options, onStart));
+}
+
+/** The result as an Arrow table. */
+async function executeArrow(sql: string, options: QueryOptions = {}, onStart?: () => void): Promise<import('apache-arrow').Table> {
   const { conn } = await start();
   return runExclusive(async () => {
     onStart?.();
     const { signal } = options;
     if (signal?.aborted) throw new QueryCancelledError();
-    if (!signal) return tableToRows<T>(await conn.query(sql));
+    if (!signal) return conn.query(sql);
     // send() polls in steps, so a cancel message can reach the worker mid-query.
     const cancel = () => void conn.cancelSent();
     signal.addEventListener('abort', cancel, { once: true });
@@ -115,7 +122,7 @@ async function executeNow<T extends object>(sql: string, options: QueryOptions =
       for await (const batch of reader) batches.push(batch);
       if (signal.aborted) throw new QueryCancelledError();
       const { Table } = await import('apache-arrow');
-      return tableToRows<T>(new Table(batches));
+      return new Table(batches);
     } catch (e) {
       if (signal.aborted) throw new QueryCancelledError();
       throw e;
@@ -132,6 +139,15 @@ export const engine: SqlRunner & {
   registerUrl(name: string, url: string): Promise<void>;
   dropFile(name: string): Promise<void>;
   insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+  /** Creates table `name` from Arrow IPC stream bytes (see exportIpcWhenIdle). */
+  insertIpc(bytes: Uint8Array, name: string): Promise<void>;
+  /**
+   * A query run as background work after `quietMs` without queries (like whenIdle, whose wait is longer):
+   * its rows, or null if `signal` aborted first.
+   */
+  queryWhenIdle<T extends object = Row>(sql: string, signal: AbortSignal, quietMs?: number): Promise<T[] | null>;
+  /** A query's whole result as Arrow IPC stream bytes, run as background work; null if `signal` aborted first. */
+  exportIpcWhenIdle(sql: string, signal: AbortSignal): Promise<Uint8Array | null>;
   /**
    * Runs the statements in order when the engine is idle; a query from the
    * user cancels them and they start over later. True once done, false if
@@ -162,6 +178,31 @@ export const engine: SqlRunner & {
   async insertArrow(table, name) {
     const { conn } = await start();
     await idle.foreground(() => runExclusive(() => conn.insertArrowTable(table, { name, create: true })));
+  },
+  async insertIpc(bytes, name) {
+    const { conn } = await start();
+    await idle.foreground(() => runExclusive(() => conn.insertArrowFromIPCStream(bytes, { name, create: true })));
+  },
+  async queryWhenIdle<T extends object = Row>(sql: string, signal: AbortSignal, quietMs?: number) {
+    let rows: T[] | null = null;
+    const done = await idle.whenIdle(
+      async (attempt) => {
+        rows = await execute<T>(sql, { signal: attempt });
+      },
+      signal,
+      quietMs,
+    );
+    return done ? rows : null;
+  },
+  async exportIpcWhenIdle(sql, signal) {
+    let bytes: Uint8Array | null = null;
+    const done = await idle.whenIdle(async (attempt) => {
+      const table = await executeArrow(sql, { signal: attempt });
+      if (attempt.aborted) return;
+      const { tableToIPC } = await import('apache-arrow');
+      bytes = tableToIPC(table, 'stream');
+    }, signal);
+    return done ? bytes : null;
   },
   whenIdle(statements, signal) {
     return idle.whenIdle(async (attempt) => {

@@ -44,6 +44,19 @@ describe('IdleWork', () => {
     expect(log).toEqual(['start', 'cancelled', 'query', 'start', 'done']);
   });
 
+  it('a foreground query cancels every background job in progress, not only the last one started', async () => {
+    const work = new IdleWork(10);
+    const a: string[] = [];
+    const b: string[] = [];
+    const doneA = work.whenIdle(slowJob(80, a), new AbortController().signal);
+    const doneB = work.whenIdle(slowJob(80, b), new AbortController().signal);
+    await tick(30);
+    expect([a, b]).toEqual([['start'], ['start']]);
+    await work.foreground(async () => undefined);
+    expect([a[1], b[1]]).toEqual(['cancelled', 'cancelled']);
+    expect(await Promise.all([doneA, doneB])).toEqual([true, true]);
+  });
+
   it('never starts while a foreground query is running', async () => {
     const work = new IdleWork(0);
     const log: string[] = [];

@@ -10,7 +10,8 @@ import { QueryCancelledError } from './types';
 export class IdleWork {
   private active = 0;
   private lastActivity = -Infinity;
-  private running: AbortController | null = null;
+  /** Background jobs in progress (several may wait for the same idle moment). */
+  private readonly running = new Set<AbortController>();
 
   constructor(
     private readonly idleMs: number,
@@ -21,7 +22,7 @@ export class IdleWork {
   /** Wraps every foreground query: cancels the background job in progress and delays the next one. */
   async foreground<T>(job: () => Promise<T>): Promise<T> {
     this.active++;
-    this.running?.abort();
+    for (const job of this.running) job.abort();
     try {
       return await job();
     } finally {
@@ -31,13 +32,13 @@ export class IdleWork {
   }
 
   /**
-   * Runs `job` once the engine has been idle for `idleMs`; restarts it when a
+   * Runs `job` once the engine has been idle for `idleMs` (the instance's by default); restarts it when a
    * foreground query interrupts it. Resolves true when it completed, false
    * when `signal` aborted first. Other errors of the job are thrown.
    */
-  async whenIdle(job: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<boolean> {
+  async whenIdle(job: (signal: AbortSignal) => Promise<void>, signal: AbortSignal, idleMs = this.idleMs): Promise<boolean> {
     while (!signal.aborted) {
-      const wait = this.idleMs - (this.now() - this.lastActivity);
+      const wait = idleMs - (this.now() - this.lastActivity);
       if (this.active > 0 || wait > 0) {
         await this.sleep(Math.max(wait, 10));
         continue;
@@ -45,7 +46,7 @@ export class IdleWork {
       const attempt = new AbortController();
       const stop = () => attempt.abort();
       signal.addEventListener('abort', stop, { once: true });
-      this.running = attempt;
+      this.running.add(attempt);
       try {
         await job(attempt.signal);
         if (!attempt.signal.aborted) return true;
@@ -53,7 +54,7 @@ export class IdleWork {
         if (!(e instanceof QueryCancelledError) && !attempt.signal.aborted) throw e;
       } finally {
         signal.removeEventListener('abort', stop);
-        if (this.running === attempt) this.running = null;
+        this.running.delete(attempt);
       }
     }
     return false;

@@ -14,6 +14,7 @@ export interface NodeDuckDB extends SqlRunner {
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   registerFile(name: string, file: File): Promise<void>;
   insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+  insertIpc(bytes: Uint8Array, name: string): Promise<void>;
   close(): void;
 }
 
@@ -45,6 +46,9 @@ export async function openNodeDuckDB(): Promise<NodeDuckDB> {
     },
     async insertArrow(table, name) {
       conn.insertArrowTable(table, { name, create: true });
+    },
+    async insertIpc(bytes, name) {
+      conn.insertArrowFromIPCStream(bytes, { name, create: true });
     },
     close() {
       conn.close();

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
-import { loadSalesFile, buildSalesTable, type LoadedSource } from './load-file';
+import { loadSalesFile, buildSalesTable, restoreKeptTable, type LoadedSource } from './load-file';
+import { createRequire } from 'node:module';
 import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from './sales-table';
 import { firstLineCountable, queryKpis } from '../analyses/overview';
 import type { DimensionFilters } from '../model/where';
@@ -202,3 +203,35 @@ describe('the compacted copy', () => {
   });
 });
 
+describe('the table kept in the browser', () => {
+  it('goes back in row for row with its order flags and the source it was built with; a mismatch or damage throws and leaves nothing behind', async () => {
+    const loaded = await loadSalesFile(db, fixture('cn-gbk.csv'));
+    for (const sql of compactSalesSql(loaded.table, [])) await db.query(sql);
+    const compacted = `${COMPACT_DATABASE}.${loaded.table}`;
+    // The CommonJS apache-arrow, the instance DuckDB-WASM's Node build returns tables of (the ESM one would write nothing).
+    const { tableToIPC } = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+    const ipc = tableToIPC(db.conn.query(`SELECT * FROM ${compacted}`), 'stream');
+    expect(ipc.length).toBeGreaterThan(1000);
+    const saved = JSON.parse(JSON.stringify(loaded)) as unknown;
+    const restored = await restoreKeptTable(db, ipc, saved);
+    expect(restored.table).not.toBe(loaded.table);
+    expect(restored).toEqual({ ...loaded, table: restored.table, keptTable: true });
+    const rows = (table: string) => db.query(`SELECT * FROM ${table} ORDER BY ALL`);
+    const original = await rows(compacted);
+    expect(original.some((r) => r._order_first === true)).toBe(true);
+    expect(await rows(restored.table)).toEqual(original);
+    expect((await totals(restored)).amount).toBeCloseTo(16185, 6);
+    // its own compaction copies the flags as they are
+    for (const sql of compactSalesSql(restored.table, [], { flagged: true })) await db.query(sql);
+    expect(await rows(`${COMPACT_DATABASE}.${restored.table}`)).toEqual(original);
+
+    const tables = async () => (await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory'")).map((t) => t.name).sort();
+    const before = await tables();
+    await expect(restoreKeptTable(db, ipc, { ...loaded, check: { ...loaded.check, rows: loaded.check.rows + 1 } })).rejects.toThrow(/rows/);
+    await expect(restoreKeptTable(db, new TextEncoder().encode('not arrow at all'), saved)).rejects.toThrow();
+    await expect(restoreKeptTable(db, ipc, { hello: 'world' })).rejects.toThrow(/description/);
+    // the loaded table itself (no flags) is not a kept table
+    await expect(restoreKeptTable(db, tableToIPC(db.conn.query(`SELECT * FROM ${loaded.table}`), 'stream'), saved)).rejects.toThrow(/_order_first/);
+    expect(await tables()).toEqual(before);
+  });
+});

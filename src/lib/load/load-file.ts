@@ -9,17 +9,19 @@ import { sniffText, SniffError, raggedRows, type Sniff } from '../ingest/sniff';
 import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
 import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
-import type { InputField, Mapping } from '../model/schema';
+import { CANONICAL_FIELDS, type InputField, type Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
-import { amountIsDerived, loadCheckSql, needsCleaning, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
+import { amountIsDerived, loadCheckSql, needsCleaning, ORDER_FLAGS, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
 
 /** What the engine must offer besides SQL to load files. */
 export interface LoadEngine extends SqlRunner {
   registerFile(name: string, file: File): Promise<void>;
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   insertArrow(table: import('apache-arrow').Table, name: string): Promise<void>;
+  /** Creates table `name` from Arrow IPC stream bytes. */
+  insertIpc(bytes: Uint8Array, name: string): Promise<void>;
 }
 
 export type LoadPhase = 'reading' | 'transcoding' | 'loading' | 'checking';
@@ -48,6 +50,12 @@ export interface LoadedSource {
   table: string;
   check: LoadCheck;
   warnings: LoadWarning[];
+  /**
+   * Restored from the table kept in the browser (restoreKeptTable): `table`
+   * holds the canonical columns and order flags only, and `relation` names a
+   * file registered by an earlier page, so another mapping reloads the file.
+   */
+  keptTable?: boolean;
 }
 
 const HEAD_BYTES = 512 * 1024;
@@ -214,6 +222,31 @@ export interface CsvPlan {
   text: { relation: string; columnKinds: Record<string, SourceKind> };
   /** Plain columns typed by DuckDB's reader (fast), or null when no column qualifies. */
   typed: { relation: string; columnKinds: Record<string, SourceKind> } | null;
+}
+
+/**
+ * A one-file workspace from its table kept in the browser (see
+ * store/persist.ts): the canonical columns and the order flags of the
+ * compacted copy go back in as they were, nothing is parsed again. Throws
+ * when the bytes or the saved source do not fit together; the caller then
+ * loads the file as usual.
+ */
+export async function restoreKeptTable(db: LoadEngine, ipc: Uint8Array, saved: unknown): Promise<LoadedSource> {
+  const source = saved as LoadedSource;
+  const valid =
+    !!source && typeof source.table === 'string' && typeof source.fileName === 'string' && typeof source.mapping === 'object' && Number.isFinite(source.check?.rows);
+  if (!valid) throw new Error('the kept table has no usable description');
+  const table = `sales_data_${nextLoadId()}`;
+  await db.insertIpc(ipc, table);
+  try {
+    const columns = [...CANONICAL_FIELDS, ...ORDER_FLAGS].map(sqlIdent).join(', ');
+    const [row] = await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM (SELECT ${columns} FROM ${sqlIdent(table)})`);
+    if (Number(row?.rows) !== source.check.rows) throw new Error(`the kept table has ${row?.rows} rows, its file ${source.check.rows}`);
+  } catch (e) {
+    await db.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    throw e;
+  }
+  return { ...source, table, keptTable: true };
 }
 
 /** Pure: from the sniffed head to the plan (the benchmark's native reference uses the same). */

@@ -154,24 +154,31 @@ export const COMPACT_DATABASE = 'compact';
  * Rows keep their order (semi-joins, not a window), so date ranges still
  * skip whole row groups.
  */
-export function compactSalesSql(table: string, olderCopies: string[]): string[] {
+export function compactSalesSql(table: string, olderCopies: string[], options: { flagged?: boolean } = {}): string[] {
   const db = sqlIdent(COMPACT_DATABASE);
   const t = sqlIdent(table);
-  return [
-    `ATTACH IF NOT EXISTS ':memory:' AS ${db} (COMPRESS)`,
-    ...olderCopies.filter((c) => c !== table).map((c) => `DROP TABLE IF EXISTS ${db}.${sqlIdent(c)}`),
-    `CREATE OR REPLACE TABLE ${db}.${t} AS
+  // A table restored from a kept copy (see restoreKeptTable) already carries the flags.
+  const copy = options.flagged
+    ? `CREATE OR REPLACE TABLE ${db}.${t} AS SELECT ${[...CANONICAL_FIELDS, ...ORDER_FLAGS].map(sqlIdent).join(', ')} FROM ${t}`
+    : `CREATE OR REPLACE TABLE ${db}.${t} AS
 WITH firsts AS MATERIALIZED (
   SELECT min(_row) AS first_row, min(_row) FILTER (WHERE amount > 0) AS first_sale_row FROM ${t} WHERE order_id IS NOT NULL GROUP BY order_id
 )
 SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')},
   _row IN (SELECT first_row FROM firsts) AS _order_first,
   _row IN (SELECT first_sale_row FROM firsts) AS _sale_first
-FROM ${t}`,
+FROM ${t}`;
+  return [
+    `ATTACH IF NOT EXISTS ':memory:' AS ${db} (COMPRESS)`,
+    ...olderCopies.filter((c) => c !== table).map((c) => `DROP TABLE IF EXISTS ${db}.${sqlIdent(c)}`),
+    copy,
     // Compression happens at a checkpoint; a small table would otherwise stay as written.
     `CHECKPOINT ${db}`,
   ];
 }
+
+/** The order flags of the compacted copy. */
+export const ORDER_FLAGS = ['_order_first', '_sale_first'] as const;
 
 /**
  * The compacted rows with their order flags, for counting orders as
@@ -181,8 +188,10 @@ FROM ${t}`,
  */
 export const FLAGGED_SALES = 'sales_flagged';
 
-export function flaggedSalesViewSql(table: string): string {
-  return `CREATE OR REPLACE VIEW ${FLAGGED_SALES} AS SELECT * FROM ${sqlIdent(COMPACT_DATABASE)}.${sqlIdent(table)}`;
+/** `database`: where the flagged table is (the compacted copy's by default; a restored kept table is in the main one). */
+export function flaggedSalesViewSql(table: string, database: string | null = COMPACT_DATABASE): string {
+  const from = database ? `${sqlIdent(database)}.${sqlIdent(table)}` : sqlIdent(table);
+  return `CREATE OR REPLACE VIEW ${FLAGGED_SALES} AS SELECT ${[...CANONICAL_FIELDS, ...ORDER_FLAGS].map(sqlIdent).join(', ')} FROM ${from}`;
 }
 
 /** Which of date and the dimensions never vary within an order (each line compared with the order's first). */

@@ -27,6 +27,25 @@ export interface SavedWorkspace {
 
 export type PersistOutcome = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' | 'error'; message: string };
 
+/**
+ * The sales table of a one-file workspace as compacted (canonical columns and
+ * order flags, Arrow IPC), kept beside the saved file so a reload inserts it
+ * instead of parsing the file again. It belongs to the workspace record with
+ * the same `savedAt`.
+ */
+export interface KeptTable {
+  savedAt: string;
+  ipc: Blob;
+  /** The LoadedSource it was built with (JSON). */
+  source: unknown;
+  /** The fields constant within orders, as measured after the compaction. */
+  orderConstant: string[] | null;
+  /** The table's rows, date span and filled fields (the workspace's SalesSummary; checked when read). */
+  summary: unknown;
+}
+
+const PARSED_KEY = 'parsed:file';
+
 function open(): Promise<IDBPDatabase> {
   if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available', 'InvalidStateError');
   return openDB(DB_NAME, 1, {
@@ -44,7 +63,8 @@ function failure(e: unknown): PersistOutcome {
   return { ok: false, reason: 'error', message };
 }
 
-export async function saveWorkspace(files: File[], choices: SavedChoices): Promise<PersistOutcome> {
+/** Saves the files and choices (dropping a kept table of earlier files); `savedAt` identifies this save. */
+export async function saveWorkspace(files: File[], choices: SavedChoices): Promise<PersistOutcome & { savedAt?: string }> {
   try {
     const db = await open();
     const record: SavedWorkspace = {
@@ -53,12 +73,36 @@ export async function saveWorkspace(files: File[], choices: SavedChoices): Promi
       choices: JSON.parse(JSON.stringify(choices)) as SavedChoices,
       savedAt: new Date().toISOString(),
     };
-    await db.put(STORE, record, KEY);
+    const tx = db.transaction(STORE, 'readwrite');
+    await Promise.all([tx.store.put(record, KEY), tx.store.delete(PARSED_KEY), tx.done]);
+    db.close();
+    return { ok: true, savedAt: record.savedAt };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Keeps the parsed table of the workspace saved at `savedAt`; nothing when another save replaced it since. */
+export async function keepParsedTable(table: KeptTable): Promise<PersistOutcome> {
+  try {
+    const db = await open();
+    const tx = db.transaction(STORE, 'readwrite');
+    const record = (await tx.store.get(KEY)) as SavedWorkspace | undefined;
+    if (record?.savedAt === table.savedAt) await tx.store.put(table, PARSED_KEY);
+    await tx.done;
     db.close();
     return { ok: true };
   } catch (e) {
     return failure(e);
   }
+}
+
+/** The parsed table kept for the workspace saved at `savedAt`, or null (never throws). */
+export async function readKeptTable(savedAt: string): Promise<KeptTable | null> {
+  const kept = await readRecord<KeptTable>(PARSED_KEY);
+  if (!kept || kept.savedAt !== savedAt || !(kept.ipc instanceof Blob)) return null;
+  const constant = kept.orderConstant;
+  return { ...kept, orderConstant: Array.isArray(constant) && constant.every((f) => typeof f === 'string') ? constant : null };
 }
 
 /** The saved files as File objects again. */
@@ -83,7 +127,8 @@ export async function readSavedWorkspace(): Promise<SavedWorkspace | null> {
 export async function clearSavedWorkspace(): Promise<PersistOutcome> {
   try {
     const db = await open();
-    await db.delete(STORE, KEY);
+    const tx = db.transaction(STORE, 'readwrite');
+    await Promise.all([tx.store.delete(KEY), tx.store.delete(PARSED_KEY), tx.done]);
     db.close();
     return { ok: true };
   } catch (e) {

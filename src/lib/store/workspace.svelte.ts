@@ -4,8 +4,25 @@
  */
 import { engine } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
-import { buildSalesTable, loadSalesFile, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
-import { clearBudgetEntriesKept, clearPlan, clearQueries, clearSavedWorkspace, readBudgetEntriesKept, readPlan, readQueries, readSavedWorkspace, saveBudgetEntriesKept, savePlan, saveQueries, saveWorkspace, savedFiles, type PersistOutcome } from './persist';
+import { buildSalesTable, loadSalesFile, restoreKeptTable, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
+import {
+  clearBudgetEntriesKept,
+  clearPlan,
+  clearQueries,
+  clearSavedWorkspace,
+  keepParsedTable,
+  readBudgetEntriesKept,
+  readKeptTable,
+  readPlan,
+  readQueries,
+  readSavedWorkspace,
+  saveBudgetEntriesKept,
+  savePlan,
+  saveQueries,
+  saveWorkspace,
+  savedFiles,
+  type PersistOutcome,
+} from './persist';
 import { parseSavedQueries } from './saved-queries';
 import { queryBudgetEntries, replaceBudgetEntries, type BudgetEntryRow } from '../analyses/budget-entry';
 import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
@@ -67,8 +84,15 @@ export const workspace = $state({
   budgetLoad: null as BudgetLoad | null,
   /** The loaded file's compacted copy: 'pending' while it is built in the background, 'done' once `sales` reads it. */
   compaction: 'none' as 'none' | 'pending' | 'done',
-  /** Once compacted: 'date' and the dimensions that never vary within an order (orders then count by their first line). */
+  /**
+   * Set while `sales_flagged` serves the order flags (after the compaction, or at once when restored from a
+   * kept table): 'date' and the dimensions that never vary within an order (orders then count by their flags).
+   */
   orderConstant: null as string[] | null,
+  /** The revision whose parsed table is kept in this browser for a fast reload (one-file workspaces). */
+  keptTableRevision: -1,
+  /** How the current workspace came back on start: from the kept parsed table, by loading its saved files again, or not restored. */
+  restoredFrom: null as 'kept-table' | 'files' | null,
 });
 
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
@@ -88,33 +112,79 @@ function choicesOf(source: LoadedSource): SavedChoices {
   return choices;
 }
 
+/** The save of the current files: resolves to its `savedAt` (null when not saved), which a kept parsed table belongs to. */
+let saving: Promise<string | null> = Promise.resolve(null);
+
 async function persist(files: File[], source: LoadedSource): Promise<void> {
   if (__READ_ONLY__ || files.length === 0) return;
   const revision = workspace.revision;
-  workspace.storage = await saveWorkspace(files, choicesOf(source));
-  if (workspace.storage.ok) workspace.savedRevision = revision;
+  saving = saveWorkspace(files, choicesOf(source)).then((outcome) => {
+    workspace.storage = outcome;
+    if (outcome.ok) workspace.savedRevision = revision;
+    return outcome.ok ? (outcome.savedAt ?? null) : null;
+  });
+  await saving;
+}
+
+/** Tables up to this many rows are kept for a fast reload (Arrow IPC, roughly 150 bytes a row beside the file itself). */
+const KEEP_TABLE_MAX_ROWS = 2_000_000;
+
+/**
+ * Keeps the compacted sales table of a one-file workspace beside its saved
+ * file, as background work, so that a reload inserts it (~0.7 s per million
+ * rows) instead of parsing the file again (~1.8 s), with its order flags.
+ * Quietly gives up when storage refuses: the reload then parses the file.
+ */
+async function keepTableInBackground(source: LoadedSource, orderConstant: string[] | null, signal: AbortSignal): Promise<void> {
+  const revision = workspace.revision;
+  if (__READ_ONLY__ || currentWorkspace || source.keptTable || (workspace.info?.rows ?? Infinity) > KEEP_TABLE_MAX_ROWS) return;
+  const savedAt = await saving;
+  if (!savedAt || signal.aborted) return;
+  const bytes = await engine.exportIpcWhenIdle(`SELECT * FROM ${sqlIdent(COMPACT_DATABASE)}.${sqlIdent(source.table)}`, signal);
+  if (!bytes || signal.aborted) return;
+  const ipc = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  // Plain copies: IndexedDB cannot clone the app's reactive state.
+  const info = workspace.info;
+  const summary = info ? { rows: info.rows, dataStart: info.dataStart, dataEnd: info.dataEnd, fields: [...info.fields] } : null;
+  const outcome = await keepParsedTable({ savedAt, ipc, source: JSON.parse(JSON.stringify(source)), orderConstant: orderConstant ? [...orderConstant] : null, summary });
+  if (!outcome.ok) console.warn('the table could not be kept in this browser; a reload will parse the file', outcome.message);
+  else if (workspace.revision === revision) workspace.keptTableRevision = revision;
 }
 
 const MAX_FILTER_VALUES = 1000;
 
-async function describe(kind: 'sample' | 'file', name: string): Promise<WorkspaceInfo> {
+/** What describe() measures of `sales`. */
+export interface SalesSummary {
+  rows: number;
+  dataStart: string;
+  dataEnd: string;
+  fields: CanonicalField[];
+}
+
+async function summarize(): Promise<SalesSummary> {
   const counts = CANONICAL_FIELDS.map((f) => `count(${sqlIdent(f)}) AS ${sqlIdent(f)}`).join(', ');
   const [row] = await engine.query(
     `SELECT count(*) AS _rows, strftime(min(date), '%Y-%m-%d') AS _start, strftime(max(date), '%Y-%m-%d') AS _end, ${counts} FROM sales`,
   );
-  const fields = CANONICAL_FIELDS.filter((f) => Number(row[f]) > 0);
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    rows: Number(row._rows),
+    dataStart: (row._start as string) ?? today,
+    dataEnd: (row._end as string) ?? today,
+    fields: CANONICAL_FIELDS.filter((f) => Number(row[f]) > 0),
+  };
+}
+
+async function describe(kind: 'sample' | 'file', name: string, known?: SalesSummary): Promise<WorkspaceInfo> {
+  const summary = known ?? (await summarize());
   const units = await engine.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets');
   const tables = await engine.query<{ name: string }>(
     "SELECT DISTINCT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND NOT internal UNION SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' ORDER BY 1",
   );
-  const today = new Date().toISOString().slice(0, 10);
   return {
     kind,
     name,
-    rows: Number(row._rows),
-    dataStart: (row._start as string) ?? today,
-    dataEnd: (row._end as string) ?? today,
-    fields,
+    ...summary,
     dimensionValues: {},
     targetUnitTypes: units.map((u) => u.unit_type),
     tables: tables.map((t) => t.name).filter((n) => !INTERNAL_TABLE.test(n)),
@@ -123,6 +193,7 @@ async function describe(kind: 'sample' | 'file', name: string): Promise<Workspac
 
 function begin(phase: typeof workspace.phase) {
   compaction?.abort();
+  dimensionValuesJob?.abort();
   workspace.status = 'loading';
   workspace.phase = phase;
   workspace.progress = null;
@@ -166,10 +237,13 @@ function finish() {
   workspace.phase = null;
   workspace.revision++;
   workspace.attempts++;
-  // After the views' first queries (their effects run before this timer), so they are not delayed.
+  // Background work, after the views' first queries: the filter choices, then the compacted copy.
   const revision = workspace.revision;
-  setTimeout(() => void fillDimensionValues(revision), 0);
-  compactInBackground();
+  void fillDimensionValues(revision)
+    .catch((e: unknown) => console.warn('reading the filter choices failed', e))
+    .finally(() => {
+      if (workspace.revision === revision) compactInBackground();
+    });
 }
 
 /** `sales` now reads another table: no compacted copy (nor its order flags) applies until one is built for it. */
@@ -204,11 +278,13 @@ function compactInBackground(): void {
     );
     return;
   }
+  // A table restored from a kept copy already has its order flags, and `sales_flagged` serves them meanwhile.
+  const flagged = workspace.source?.keptTable === true;
   workspace.compaction = 'pending';
-  workspace.orderConstant = null;
+  if (!flagged) workspace.orderConstant = null;
   compactedTables = [...older, table];
   engine
-    .whenIdle(compactSalesSql(table, older), controller.signal)
+    .whenIdle(compactSalesSql(table, older, { flagged }), controller.signal)
     .then(async (done) => {
       // A load that started since has aborted us: checked before each step, which then queues before the load's.
       const stopped = () => !done || controller.signal.aborted;
@@ -223,6 +299,8 @@ function compactInBackground(): void {
       if (stopped()) return;
       workspace.orderConstant = checked.length > 0 ? checked.filter((f) => row?.[f] !== false) : null;
       workspace.compaction = 'done';
+      const source = workspace.source;
+      if (source) void keepTableInBackground(source, workspace.orderConstant, controller.signal).catch((e: unknown) => console.warn('keeping the table failed', e));
     })
     .catch((e: unknown) => {
       // The uncompressed table keeps serving `sales`; only speed is lost.
@@ -243,9 +321,16 @@ async function fillDimensionValues(revision: number): Promise<void> {
     )
     .join(' UNION ALL ');
   const values: Partial<Record<Dimension, string[]>> = {};
-  for (const r of await engine.query<{ dim: Dimension; value: string }>(union)) (values[r.dim] ??= []).push(r.value);
-  if (workspace.revision === revision && workspace.info === info) info.dimensionValues = values;
+  dimensionValuesJob?.abort();
+  dimensionValuesJob = new AbortController();
+  // Soon after the view's first queries (which may start only once its code has loaded), and giving way to any query.
+  const rows = await engine.queryWhenIdle<{ dim: Dimension; value: string }>(union, dimensionValuesJob.signal, 100);
+  for (const r of rows ?? []) (values[r.dim] ??= []).push(r.value);
+  if (rows && workspace.revision === revision && workspace.info === info) info.dimensionValues = values;
 }
+
+/** The filter choices being read; a new load stops it. */
+let dimensionValuesJob: AbortController | null = null;
 
 /** Currency guessed from the file's text: ¥/元/CNY or Chinese headers → CNY, $ → USD, € → EUR. */
 export function guessCurrency(source: LoadedSource): string {
@@ -260,8 +345,11 @@ export function guessCurrency(source: LoadedSource): string {
  * Loads one sales file, or several related files as one workspace (facts plus
  * lookups, joined). `beforeReady` runs after the data is in place and before
  * views are told (e.g. to reset the period); `saved` restores earlier choices.
+ * `restore`: the files and choices come from this browser's saved workspace
+ * (saved at `savedAt`): its kept parsed table is used when there is one, and
+ * nothing is saved again.
  */
-export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices): Promise<void> {
+export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices, restore?: { savedAt: string }): Promise<void> {
   begin('reading');
   // A restore brings back the plan kept for these files; a new load starts without one.
   const restoring = saved !== undefined;
@@ -293,25 +381,67 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     }
     const keptWork = archiveWork ?? (restoring ? 'restore' : 'forget');
     if (files.length === 1) {
-      const source = await loadSalesFile(engine, files[0], progress, saved);
+      const kept = restore ? await fromKeptTable(restore.savedAt) : null;
+      const source = kept?.source ?? (await loadSalesFile(engine, files[0], progress, saved));
       workspace.files = [];
       workspace.joins = [];
       currentFiles = files;
       currentWorkspace = null;
-      await adopt(source, beforeReady, undefined, keptWork);
-      void persist(files, source);
+      // A kept table brings its order flags: orders count by them from the first query on.
+      const withFlags = async () => {
+        if (!kept?.orderConstant) return;
+        await engine.query(flaggedSalesViewSql(source.table, null));
+        workspace.orderConstant = kept.orderConstant;
+      };
+      await adopt(source, { beforeReady, withSales: withFlags, keptWork, summary: kept?.summary ?? undefined });
+      afterLoad(files, source, restore, kept ? 'kept-table' : 'files');
     } else {
       const loaded = await loadWorkspaceFiles(engine, files, progress, saved);
       workspace.files = loaded.files;
       workspace.joins = loaded.joins;
       currentFiles = files;
       currentWorkspace = loaded;
-      await adopt(loaded.source, beforeReady, () => applyWorkspacePlan(loaded), keptWork);
-      void persist(files, loaded.source);
+      await adopt(loaded.source, { beforeReady, withSales: () => applyWorkspacePlan(loaded), keptWork });
+      afterLoad(files, loaded.source, restore, 'files');
     }
   } catch (e) {
     fail(e);
   }
+}
+
+/** The workspace from its kept table, or null (none kept, or it does not fit: the file is then loaded as usual). */
+async function fromKeptTable(savedAt: string): Promise<{ source: LoadedSource; orderConstant: string[] | null; summary: SalesSummary | null } | null> {
+  const kept = await readKeptTable(savedAt);
+  if (!kept) return null;
+  workspace.phase = 'loading';
+  try {
+    const source = await restoreKeptTable(engine, new Uint8Array(await kept.ipc.arrayBuffer()), kept.source);
+    return { source, orderConstant: kept.orderConstant, summary: salesSummaryOf(kept.summary) };
+  } catch (e) {
+    console.warn('the kept table could not be used; loading the file', e);
+    return null;
+  }
+}
+
+/** A kept summary, if it is one (it comes from storage). */
+function salesSummaryOf(x: unknown): SalesSummary | null {
+  const s = x as SalesSummary | null;
+  const ok =
+    !!s && Number.isFinite(s.rows) && typeof s.dataStart === 'string' && typeof s.dataEnd === 'string' && Array.isArray(s.fields) && s.fields.every((f) => CANONICAL_FIELDS.includes(f));
+  return ok ? { rows: s.rows, dataStart: s.dataStart, dataEnd: s.dataEnd, fields: [...s.fields] } : null;
+}
+
+/** Saves a new load; a restored one is already saved (as it is: its kept table too, when it came from it). */
+function afterLoad(files: File[], source: LoadedSource, restore: { savedAt: string } | undefined, from: 'kept-table' | 'files'): void {
+  workspace.restoredFrom = restore ? from : null;
+  if (!restore) {
+    void persist(files, source);
+    return;
+  }
+  saving = Promise.resolve(restore.savedAt);
+  workspace.storage = { ok: true };
+  workspace.savedRevision = workspace.revision;
+  if (from === 'kept-table') workspace.keptTableRevision = workspace.revision;
 }
 
 /** A multi-file workspace's targets file (the plan in force), budget file and sales territories (rep_regions), once `sales` is in place. */
@@ -321,12 +451,22 @@ async function applyWorkspacePlan(loaded: LoadedWorkspace): Promise<void> {
   await applyWorkspaceTerritories(engine, loaded);
 }
 
-/**
- * Points the contract views at a loaded source; `withSales` runs once `sales` is in place (e.g. to load its targets).
- * `keptWork`: restore the plan and budget lines kept for file workspaces, forget them (a new file), or replace
- * them with an archive's — only now that the load succeeded.
- */
-async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, withSales: () => Promise<void> = async () => {}, keptWork: 'restore' | 'forget' | WorkspaceWork = 'restore') {
+interface AdoptOptions {
+  /** Runs after the data is in place and before views are told. */
+  beforeReady?: () => void;
+  /** Runs once `sales` is in place (e.g. to load its targets). */
+  withSales?: () => Promise<void>;
+  /**
+   * Restore the plan and budget lines kept for file workspaces, forget them (a new file), or replace them
+   * with an archive's — only now that the load succeeded.
+   */
+  keptWork?: 'restore' | 'forget' | WorkspaceWork;
+  /** What describe() would measure of `sales`, when already known (a kept table). */
+  summary?: SalesSummary;
+}
+
+/** Points the contract views at a loaded source. */
+async function adopt(source: LoadedSource, { beforeReady = () => {}, withSales = async () => {}, keptWork = 'restore', summary }: AdoptOptions = {}) {
   await useFileTables(engine, salesViewSql(source.table));
   salesRepointed();
   workspace.targetsLoad = null;
@@ -344,7 +484,7 @@ async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, w
   workspace.manifest = null;
   workspace.warnings = source.warnings;
   workspace.currency = guessCurrency(source);
-  workspace.info = await describe('file', source.fileName);
+  workspace.info = await describe('file', source.fileName, summary);
   beforeReady();
   finish();
 }
@@ -353,6 +493,8 @@ async function adopt(source: LoadedSource, beforeReady: () => void = () => {}, w
 export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFormat: DateFormat | null): Promise<void> {
   const current = workspace.source;
   if (!current) return;
+  // Restored from the kept table: the file behind it is not open in the engine, so it is loaded again with the new choices.
+  if (current.keptTable) return loadFiles(currentFiles, () => {}, { mapping, amountFormat, dateFormat });
   begin('loading');
   try {
     const source = await buildSalesTable(
@@ -365,8 +507,10 @@ export async function remap(mapping: Mapping, amountFormat: AmountFormat, dateFo
     );
     const loaded = currentWorkspace ? { ...currentWorkspace, source } : null;
     currentWorkspace = loaded;
-    await adopt(source, () => {}, async () => {
-      if (loaded) await applyWorkspacePlan(loaded);
+    await adopt(source, {
+      withSales: async () => {
+        if (loaded) await applyWorkspacePlan(loaded);
+      },
     });
     void persist(currentFiles, source);
   } catch (e) {
@@ -388,7 +532,7 @@ export async function reconfigureWorkspace(choices: WorkspaceChoices): Promise<v
 export async function restoreOrOpenSample(): Promise<void> {
   const saved = __READ_ONLY__ ? null : await readSavedWorkspace();
   if (saved) {
-    await loadFiles(savedFiles(saved), () => {}, saved.choices);
+    await loadFiles(savedFiles(saved), () => {}, saved.choices, { savedAt: saved.savedAt });
     if (workspace.status === 'ready') return;
     workspace.restoreError = workspace.error?.message ?? 'unknown error';
   }
