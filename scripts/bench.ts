@@ -141,6 +141,7 @@ async function main(): Promise<void> {
         file: f.path,
         filterHashes: filterHashes(),
         viewHashes: viewHashes(),
+        targetsTeam: FILTER_VALUES.team[1],
         loadTimeoutMs: args.loadTimeoutMs,
         exclude,
         log,
@@ -153,8 +154,10 @@ async function main(): Promise<void> {
       log(`  compaction done ${fmt(browser.compactionS, 2)} s after the file was chosen`);
       for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
       if (browser.snapshot) log(`  overview snapshot link: ${browser.snapshot.linkChars} characters, opened in ${fmt(browser.snapshot.openMs, 0)} ms`);
-      log(`  reload with the file kept in the browser → overview: ${fmt(browser.restoreS, 2)} s`);
+      log(`  reload with the file kept in the browser → overview: ${fmt(browser.restoreS, 2)} s (restored from ${browser.restoredFrom ?? '?'})`);
       for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms, snapshot link ${v.snapshotChars ?? 'too large'} chars${v.error ? ` (${v.error})` : ''}`);
+      const tg = browser.targets;
+      if (tg) log(`    #/targets (every rep): first render ${fmt(tg.openMs, 0)} ms, plan saved → recomputed ${fmt(tg.planMs, 0)} ms, revised ${fmt(tg.revisionMs, 0)} ms, filter change ${fmt(tg.filterMs, 0)} ms${tg.error ? ` (${tg.error})` : ''}`);
 
       let native: NativeResult | null = null;
       let nativeError: string | null = null;
@@ -252,7 +255,16 @@ async function main(): Promise<void> {
     );
   }
 
-  log('\nReload with the file kept in the browser → overview (s): ' + results.map((r) => `${r.size} ${fmt(r.browser?.restoreS, 2)}`).join(', '));
+  const withTargets = results.filter((r) => r.browser?.targets);
+  if (withTargets.length) {
+    log('\n#/targets, every rep with team and company levels (ms: first render / plan saved / plan revised / filter change → every number recomputed)');
+    for (const r of withTargets) {
+      const tg = r.browser!.targets!;
+      log(`  ${r.size}: ${fmt(tg.openMs, 0)} / ${fmt(tg.planMs, 0)} / ${fmt(tg.revisionMs, 0)} / ${fmt(tg.filterMs, 0)}${tg.error ? ` (${tg.error})` : ''}`);
+    }
+  }
+
+  log('\nReload with the file kept in the browser → overview (s): ' + results.map((r) => `${r.size} ${fmt(r.browser?.restoreS, 2)} (${r.browser?.restoredFrom ?? '?'})`).join(', '));
   if (awDropS !== null) log(`Adventure Works, 7 files chosen at once → overview: ${fmt(awDropS, 2)} s`);
 
   const cold = results.map((r) => r.browser?.coldStart).filter((c): c is BrowserRun['coldStart'] => !!c);

@@ -35,6 +35,19 @@ export interface ViewTiming {
   error?: string;
 }
 
+/** #/targets at the loaded size (every rep, with team and company levels). */
+export interface TargetsTiming {
+  /** navigation → data-ready, before any plan */
+  openMs: number | null;
+  /** "save plan" pressed (a plan built in the app) → every number recomputed */
+  planMs: number | null;
+  /** a second version saved (the annual amount changed) → every number recomputed */
+  revisionMs: number | null;
+  /** a filter change (one team) → every number recomputed */
+  filterMs: number | null;
+  error?: string;
+}
+
 export interface SnapshotOpen {
   view: string;
   linkChars: number;
@@ -63,10 +76,13 @@ export interface BrowserRun {
   filters: FilterTiming[];
   /** each analysis view (after the compaction): navigation → data-ready, then one filter change */
   views: ViewTiming[];
+  targets: TargetsTiming | null;
   /** the overview's snapshot link (whole history, after the compaction), opened in a new tab */
   snapshot: SnapshotOpen | null;
   /** reload with the file kept in the browser: navigation start → overview data-ready (the workspace restored) */
   restoreS: number | null;
+  /** how the reload restored it: 'kept-table' (the compacted table kept beside the file) or 'files' (parsed again) */
+  restoredFrom: string | null;
   peakRssMb: number | null;
   baselineRssMb: number | null;
   /** load phases shown (progress label), with the time from t0 */
@@ -143,25 +159,35 @@ export interface RunOptions {
   filterHashes: string[];
   /** views to time, each with the hash that opens it and the hash of a filter change on it */
   viewHashes: { view: string; open: string; filter: string }[];
+  /** the team of the filter change on #/targets (a region filter does not apply there); null skips #/targets */
+  targetsTeam: string | null;
   loadTimeoutMs: number;
   exclude: Set<number>;
   log: (s: string) => void;
 }
 
-/** Waits until the loaded file is kept (IndexedDB), reloads on the overview and times navigation → overview data-ready. */
-async function restoreTime(page: Page, timeoutMs: number): Promise<number> {
+/**
+ * Waits until the loaded file is kept (IndexedDB) and, for a one-file workspace up to 2M rows, its
+ * compacted table too (falls back to the file alone after `keptTableWaitMs`); reloads on the overview
+ * and times navigation → overview data-ready.
+ */
+async function restoreTime(page: Page, timeoutMs: number, keptTableWaitMs = 60_000): Promise<{ s: number; from: string | null }> {
   const status = page.locator('[data-testid="storage-status"]');
   const deadline = Date.now() + timeoutMs;
+  const keptDeadline = Date.now() + keptTableWaitMs;
   for (;;) {
-    const [saved, current] = await Promise.all([status.getAttribute('data-saved-revision', { timeout: 10_000 }), status.getAttribute('data-revision', { timeout: 10_000 })]);
-    if (saved !== null && saved === current) break;
+    const [saved, kept, current] = await Promise.all(
+      ['data-saved-revision', 'data-kept-table-revision', 'data-revision'].map((a) => status.getAttribute(a, { timeout: 10_000 })),
+    );
+    if (saved !== null && saved === current && (kept === current || Date.now() > keptDeadline)) break;
     if (Date.now() > deadline) throw new TimeoutError('the file was not kept in the browser in time');
     await sleep(250);
   }
   await setHash(page, '#/overview?period=all');
   await page.reload({ waitUntil: 'commit', timeout: 60_000 });
   const ready = await waitForEvent(page, { key: 'ready', value: 'true', after: 0 }, timeoutMs);
-  return ready.t / 1000;
+  const from = await page.getByTestId('load-status').getAttribute('data-restored-from', { timeout: 10_000 });
+  return { s: ready.t / 1000, from };
 }
 
 /** Marks the time and sets the hash; returns the mark. */
@@ -216,6 +242,31 @@ async function viewTiming(page: Page, v: { view: string; open: string; filter: s
   return out;
 }
 
+/** Presses "save plan" on #/targets with this annual amount and times the press → the view's data-ready. */
+async function savePlan(page: Page, amount: number): Promise<number> {
+  const builder = page.getByTestId('plan-builder');
+  await builder.getByTestId('plan-annual-kind').selectOption('amount', { timeout: 10_000 });
+  await builder.getByTestId('plan-amount').fill(String(amount), { timeout: 10_000 });
+  await builder.getByTestId('plan-phasing').selectOption('even', { timeout: 10_000 });
+  const mark = await within(page.evaluate(() => (window as BenchWindow).__bench!.mark('plan')), 15_000, 'mark plan');
+  await builder.getByTestId('plan-save').click({ timeout: 10_000 });
+  const ready = await waitForEvent(page, { key: 'view', value: 'targets:true', after: mark, flip: true }, 60_000);
+  return ready.t - mark;
+}
+
+async function targetsTiming(page: Page, team: string): Promise<TargetsTiming> {
+  const out: TargetsTiming = { openMs: null, planMs: null, revisionMs: null, filterMs: null };
+  try {
+    out.openMs = await hashToReady(page, '#/targets?o.level=rep', 'targets');
+    out.planMs = await savePlan(page, 120_000_000);
+    out.revisionMs = await savePlan(page, 100_000_000);
+    out.filterMs = await hashToReady(page, `#/targets?o.level=rep&f.team=${encodeURIComponent(team)}`, 'targets');
+  } catch (e) {
+    out.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  return out;
+}
+
 async function filterChanges(page: Page, hashes: string[], crashed: () => boolean): Promise<FilterTiming[]> {
   const out: FilterTiming[] = [];
   for (const hash of hashes) {
@@ -247,8 +298,10 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
     compactionS: null,
     filters: [],
     views: [],
+    targets: null,
     snapshot: null,
     restoreS: null,
+    restoredFrom: null,
     peakRssMb: null,
     baselineRssMb: null,
     phases: [],
@@ -360,9 +413,12 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
       if (crashed) break;
       result.views.push(await viewTiming(page, v));
     }
+    if (!crashed && opts.targetsTeam) result.targets = await targetsTiming(page, opts.targetsTeam);
     // Reload once the file is kept in the browser: the workspace comes back without re-choosing the file.
     try {
-      result.restoreS = await restoreTime(page, opts.loadTimeoutMs);
+      const restored = await restoreTime(page, opts.loadTimeoutMs);
+      result.restoreS = restored.s;
+      result.restoredFrom = restored.from;
     } catch (e) {
       log(`    restore failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }

@@ -10,6 +10,7 @@ import { addDays, addMonths, fiscalYearOf } from '../model/period';
 import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
 import type { PlanHistory, TargetRow } from '../targets/plan';
+import { repTeamSql } from './target-status';
 
 export interface PlanTables {
   unitTypes: string[];
@@ -76,7 +77,7 @@ export function baseYearUnitsSql(fiscalYearStart: string, basis: Basis, hasOrg: 
 FROM sales WHERE team IS NOT NULL AND date >= ${from} GROUP BY team`);
   }
   if (hasRep && hasTeam) {
-    const teamOf = hasOrg ? '(SELECT rep, team FROM org)' : '(SELECT rep, mode(team) AS team FROM sales WHERE rep IS NOT NULL GROUP BY rep)';
+    const teamOf = `(SELECT child AS rep, parent AS team FROM (${repTeamSql(hasOrg)}))`;
     parts.push(`SELECT 'rep' AS level, s.rep AS unit, any_value(o.team) AS team, coalesce(sum(s.amount) FILTER (WHERE ${inBase('s.')}), 0) AS amount
 FROM sales s JOIN ${teamOf} o ON o.rep = s.rep WHERE s.rep IS NOT NULL AND s.date >= ${from} GROUP BY s.rep`);
   }

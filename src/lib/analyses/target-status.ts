@@ -131,7 +131,8 @@ GROUP BY ALL`;
 export function repTeamSql(hasOrg: boolean): string {
   return hasOrg
     ? 'SELECT rep AS child, team AS parent FROM org WHERE rep IS NOT NULL AND team IS NOT NULL'
-    : 'SELECT rep AS child, mode(team) AS parent FROM sales WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY rep';
+    : // the most frequent team (as mode(), which took twice as long over a million rows)
+      'SELECT rep AS child, arg_max(team, n) AS parent FROM (SELECT rep, team, count(*) AS n FROM sales WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY ALL) GROUP BY rep';
 }
 
 /** rep → team, as repTeamSql defines it. */
