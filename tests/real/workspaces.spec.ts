@@ -20,6 +20,27 @@ test('Adventure Works: all files at once; joins shown with their match share; FY
   // them, so FY2019's company target is his alone (Python: 24,600,000), not the 108,650,000 of every row.
   expect(await kpi(page, 'attainment')).toBeCloseTo(27979779.53 / 24600000, 6);
 
+  // #/targets at the rep level: Salesperson.Title and the territories give the org chart (reps under their regional
+  // manager, managers under the director), and a manager's allocated target is the sum of their reports' targets.
+  await route(page, '#/targets?period=custom&from=2018-07-01&to=2019-06-30&fy=7&o.level=rep&o.kind=ytd');
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const repRow = (rep: string) => page.locator(`[data-testid="status-table"] tr[data-level="rep"][data-unit="${rep}"]`).first();
+  const cell = async (rep: string, col: string) => Number(await repRow(rep).locator(`[data-col="${col}"]`).getAttribute('data-value'));
+  const reportsTo: Record<string, string[]> = {
+    'Brian Welcker': ['Stephen Jiang', 'Amy Alberts', 'Syed Abbas'],
+    'Amy Alberts': ['Jae Pak', 'Ranjit Varkey Chudukatil', 'Rachel Valdez'],
+    'Syed Abbas': ['Lynn Tsoflias'],
+  };
+  for (const [manager, reports] of Object.entries(reportsTo)) {
+    for (const rep of reports) await expect(repRow(rep).locator('[data-manager]')).toHaveAttribute('data-manager', manager);
+    const targets = await Promise.all(reports.map((rep) => cell(rep, 'target')));
+    expect(await cell(manager, 'childTargets'), manager).toBeCloseTo(targets.reduce((a, b) => a + b, 0), 2);
+    expect(await cell(manager, 'unallocated'), manager).toBeCloseTo((await cell(manager, 'target')) - targets.reduce((a, b) => a + b, 0), 2);
+  }
+  expect(await cell('Brian Welcker', 'childTargets')).toBeGreaterThan(1_000_000);
+  await expect(repRow('Jillian Carson').locator('[data-manager]')).toHaveAttribute('data-manager', 'Stephen Jiang');
+  await expect(repRow('Brian Welcker').locator('[data-manager]')).toHaveCount(0);
+
   await route(page, '#/data?period=all');
   const joins = page.getByTestId('joins-table');
   for (const key of ['Salesperson.EmployeeKey', 'Region.SalesTerritoryKey', 'Reseller.ResellerKey', 'Product.ProductKey']) {

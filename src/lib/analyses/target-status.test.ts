@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
-import { monthlyCells, pacingPath, queryStatusData, shapeStatus, type CreditRule, type StatusParams } from './target-status';
+import { monthlyCells, pacingPath, queryStatusData, repManagerSql, shapeStatus, type CreditRule, type StatusParams } from './target-status';
 import { DEFAULT_THRESHOLDS, implausibleAttainment } from '../targets/pacing';
 
 /**
@@ -29,6 +29,7 @@ beforeAll(async () => {
   await loadFixture(db, rows);
   await db.query(`CREATE TABLE rep_regions AS SELECT * FROM (VALUES ${REP_REGIONS.map(([r, g]) => `('${r}', '${g}')`).join(', ')}) t(rep, region)`);
   await db.query(`CREATE TABLE org AS SELECT * FROM (VALUES ${ORG.map(([r, t]) => `('${r}', '${t}')`).join(', ')}) t(rep, team)`);
+  await db.query(`CREATE TABLE rep_titles AS SELECT * FROM (VALUES ('M1', 'Regional Sales Manager'), ('R0', 'Sales Representative'), ('R1', 'Sales Representative'), ('R2', 'Sales Representative'), ('R3', 'Sales Representative')) t(rep, title)`);
   const values = MONTHS.flatMap((m) => Object.entries(TARGET_OF).map(([u, a]) => `(DATE '${m}', '${LEVEL_OF[u]}', '${u}', ${a}, 1)`));
   // Version 2 of 2025 halves the company target from April on.
   const v2 = MONTHS.filter((m) => m >= '2025-01-01').flatMap((m) =>
@@ -138,6 +139,45 @@ describe('targets, children and versions', () => {
 
     const original = await queryStatusData(db, params('own', { version: 'original' }), '2024-01-01');
     expect(shapeStatus(original, 'company', 'ytd', DEFAULT_THRESHOLDS)[0].target).toBe(6 * 3000);
+  });
+
+  it('at the rep level, a manager’s children are the reps who report to them; without titles nobody manages', async () => {
+    const withManagers = await queryStatusData(db, params('own', { hasManagers: true }), '2024-01-01');
+    // M1 (a manager's title) covers every region; R1 (West) is inside R0's regions (East, West) but R0 is a rep: R1 reports to M1.
+    expect(Object.fromEntries(withManagers.managerOf)).toEqual({ R0: 'M1', R1: 'M1', R2: 'M1', R3: 'M1' });
+    const reps = shapeStatus(withManagers, 'rep', 'ytd', DEFAULT_THRESHOLDS);
+    const m1 = reps.find((r) => r.unit === 'M1')!;
+    // YTD to 2025-05-10 spans the six months with targets Jan–Jun 2025: R0 800 + R1 600 + R2 700 + R3 0 a month
+    expect(m1.childTargets).toBe(6 * (800 + 600 + 700 + 0));
+    expect(m1.unallocated).toBe(6 * 2000 - 6 * 2100);
+    expect(m1.manager).toBeNull();
+    expect(reps.find((r) => r.unit === 'R1')).toMatchObject({ manager: 'M1', childTargets: null, unallocated: null });
+    const without = await queryStatusData(db, params('own'), '2024-01-01');
+    expect(without.managerOf.size).toBe(0);
+    expect(shapeStatus(without, 'rep', 'ytd', DEFAULT_THRESHOLDS).every((r) => r.childTargets === null && r.manager === null)).toBe(true);
+  });
+
+  it('reports-to: the covering manager with the fewest regions; managers with the same regions are peers', async () => {
+    const org = await openNodeDuckDB();
+    const regions: [string, string][] = [
+      ['D', 'A'], ['D', 'B'], ['D', 'C'], ['D', 'E'],
+      ['M1', 'A'], ['M1', 'B'], ['M2', 'C'], ['M3', 'C'],
+      ['r1', 'A'], ['r2', 'C'], ['r3', 'B'], ['r3', 'C'], ['r4', 'A'], ['r4', 'B'],
+    ];
+    const titles: [string, string][] = [['D', 'Director of Sales'], ['M1', 'Area Manager'], ['M2', '区域经理'], ['M3', 'Sales Lead'], ['r1', 'Rep'], ['r2', 'Rep'], ['r3', 'Rep'], ['r4', '销售代表']];
+    await org.query(`CREATE TABLE rep_regions AS SELECT * FROM (VALUES ${regions.map(([r, g]) => `('${r}', '${g}')`).join(', ')}) t(rep, region)`);
+    await org.query(`CREATE TABLE rep_titles AS SELECT * FROM (VALUES ${titles.map(([r, g]) => `('${r}', '${g}')`).join(', ')}) t(rep, title)`);
+    const rows = await org.query<{ child: string; parent: string }>(repManagerSql());
+    expect(Object.fromEntries(rows.map((r) => [r.child, r.parent]))).toEqual({
+      M1: 'D',
+      M2: 'D', // M2 and M3 cover the same region: peers, both under D
+      M3: 'D',
+      r1: 'M1',
+      r2: 'M2', // two managers cover C alone: the first by name
+      r3: 'D', // B and C: only the director covers both
+      r4: 'M1', // the same regions as M1, who is a manager
+    });
+    org.close();
   });
 
   it('a unit with sales but no target row is listed with no target, not hidden', async () => {

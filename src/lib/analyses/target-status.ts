@@ -54,6 +54,8 @@ export interface StatusParams {
   hasTargetsAll: boolean;
   /** `org(rep, team, …)` exists: a rep's team comes from it, else from sales. */
   hasOrg: boolean;
+  /** `rep_regions(rep, region)` and `rep_titles(rep, title)` exist: the managers among the reps are known (repManagerSql). */
+  hasManagers?: boolean;
 }
 
 /**
@@ -135,6 +137,31 @@ export function repTeamSql(hasOrg: boolean): string {
       'SELECT rep AS child, arg_max(team, n) AS parent FROM (SELECT rep, team, count(*) AS n FROM sales WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY ALL) GROUP BY rep';
 }
 
+/** Job titles of people who manage others: director, manager, head, lead, chief, VP; 总监, 经理, 主管, 负责人. */
+export const MANAGER_TITLE = '(director|manager|head|lead|chief|vp|vice president|总监|经理|主管|负责人|总经理)';
+
+/**
+ * rep → the person they report to, among the reps with a manager's title
+ * (`rep_titles`), by territory (`rep_regions`): the manager whose
+ * territories cover theirs with the fewest regions (a manager needs a strict
+ * superset: managers with the same territories are peers). Adventure Works:
+ * the reps report to their regional manager, the regional managers to the
+ * director. Territories alone are not enough: a rep may cover a subset of
+ * another rep's regions without reporting to them.
+ */
+export function repManagerSql(): string {
+  return `WITH t AS (
+  SELECT rep, list(DISTINCT region ORDER BY region) AS regions, count(DISTINCT region) AS n FROM rep_regions
+  WHERE rep IS NOT NULL AND region IS NOT NULL GROUP BY rep
+),
+managers AS (SELECT t.* FROM t WHERE rep IN (SELECT rep FROM rep_titles WHERE regexp_matches(lower(title), ${sqlString(MANAGER_TITLE)}))),
+pairs AS (
+  SELECT c.rep AS child, m.rep AS parent, m.n FROM t c JOIN managers m ON m.rep <> c.rep AND list_has_all(m.regions, c.regions)
+  WHERE m.n > c.n OR c.rep NOT IN (SELECT rep FROM managers)
+)
+SELECT child, first(parent ORDER BY n, parent) AS parent FROM pairs GROUP BY child ORDER BY child`;
+}
+
 /** rep → team, as repTeamSql defines it. */
 export async function queryRepTeams(db: SqlRunner, hasOrg: boolean, signal?: AbortSignal): Promise<Map<string, string>> {
   const rows = await db.query<{ child: string; parent: string }>(repTeamSql(hasOrg), { signal });
@@ -154,6 +181,8 @@ export interface StatusData {
   lastYear: Nested;
   /** child unit → parent unit (rep → team; team → company). */
   parentOf: Map<string, string>;
+  /** rep → the rep they report to (repManagerSql; empty without titles and territories). */
+  managerOf: Map<string, string>;
   /** The data reaches back a full year before the fiscal year: seasonal projections and growth are possible. */
   hasLastYear: boolean;
 }
@@ -171,10 +200,12 @@ function nest(rows: { level: string; unit: string; key: string; value: number }[
 }
 
 export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart: string, signal?: AbortSignal): Promise<StatusData> {
-  const [targets, sales, parents] = await Promise.all([
+  const withReps = p.levels.includes('rep');
+  const [targets, sales, parents, managers] = await Promise.all([
     db.query<{ level: string; unit: string; month: string; amount: number }>(fiscalTargetsSql(p), { signal }),
     p.levels.length > 0 ? db.query<Record<string, string | number>>(statusSalesSql(p), { signal }) : Promise.resolve([]),
-    p.levels.includes('rep') ? db.query<{ child: string; parent: string }>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
+    withReps ? db.query<{ child: string; parent: string }>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
+    withReps && p.hasManagers ? db.query<{ child: string; parent: string }>(repManagerSql(), { signal }) : Promise.resolve([]),
   ]);
   const fiscalYear = periodWindow('ytd', p.asOf, p.fyStartMonth);
   const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
@@ -193,6 +224,7 @@ export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart:
     actuals: nest(sales.map((r) => ({ level: String(r.level), unit: String(r.unit), key: String(r.month), value: Number(r.actual) }))),
     lastYear: nest(lyRows),
     parentOf,
+    managerOf: new Map(managers.map((r) => [r.child, r.parent])),
     hasLastYear: dataStart <= addMonths(fiscalYear.start, -12),
   };
 }
@@ -200,7 +232,10 @@ export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart:
 export interface StatusRow extends Pacing {
   level: string;
   unit: string;
+  /** A rep's team, a team's company; null for the company. */
   parent: string | null;
+  /** The rep this rep reports to (repManagerSql), if known. */
+  manager: string | null;
   /** Sum of the children's targets for the whole period (allocated); null when the level has no children in the plan. */
   childTargets: number | null;
   /** own target − children's targets; positive = not yet allocated, negative = over-allocated. */
@@ -242,16 +277,18 @@ export function shapeStatus(data: StatusData, level: string, kind: PeriodKind, t
       },
       thresholds,
     );
-    let children: number | null = null;
-    if (childTargets) {
-      const mine = [...childTargets.entries()].filter(([child]) => (level === 'company' ? true : data.parentOf.get(child) === unit));
-      if (mine.length > 0) children = mine.reduce((s, [, m]) => s + sumMonths(m, window), 0);
-    }
+    // Children: the level below (company → teams, team → its reps); at the rep level, the reps reporting to this one.
+    const below =
+      level === 'rep'
+        ? [...(data.targets.get('rep') ?? [])].filter(([rep]) => data.managerOf.get(rep) === unit)
+        : [...(childTargets ?? [])].filter(([child]) => level === 'company' || data.parentOf.get(child) === unit);
+    const children = below.length > 0 ? below.reduce((s, [, m]) => s + sumMonths(m, window), 0) : null;
     return {
       ...p,
       level,
       unit,
       parent: level === 'rep' || level === 'team' ? (data.parentOf.get(unit) ?? null) : null,
+      manager: level === 'rep' ? (data.managerOf.get(unit) ?? null) : null,
       childTargets: children,
       unallocated: children === null || p.target === null ? null : p.target - children,
     };

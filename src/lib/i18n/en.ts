@@ -53,6 +53,7 @@ export const en = {
   'targets.exportStatus': 'Export CSV',
   'targets.filtersIgnored': 'Targets are set per unit, so the filters on {dims} do not apply here; a filter on this level (or the level beneath) picks its units.',
   'targets.tableNote': 'Each unit is measured against its own target with its own credited sales; rows beneath a unit are its members (never added up). Allocated = sum of the members’ targets; unallocated = own target − allocated. Projection = actual + last year’s sales over the remaining days (seasonal naive); gap = target − projection; required = (target − actual) ÷ remaining days.',
+  'targets.reportsTo': '· reports to {manager}',
   'targets.col.unit': 'Unit',
   'targets.col.target': 'Target ({unit})',
   'targets.col.allocated': 'Allocated to members ({unit})',

@@ -55,6 +55,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.exportStatus': '导出 CSV',
   'targets.filtersIgnored': '目标按单位设定，因此 {dims} 的筛选在此不适用；对本层级（或下一层级）的筛选会选出相应单位。',
   'targets.tableNote': '每个单位以自己的归属销售额对照自己的目标;单位下方的行是其成员(不相加)。已分配 = 成员目标之和;未分配 = 本单位目标 − 已分配。预测 = 实际 + 去年剩余天数的销售额(季节性朴素法);缺口 = 目标 − 预测;每日所需 = (目标 − 实际)÷ 剩余天数。',
+  'targets.reportsTo': '· 上级：{manager}',
   'targets.col.unit': '单位',
   'targets.col.target': '目标({unit})',
   'targets.col.allocated': '已分配给成员({unit})',

@@ -11,6 +11,7 @@ import { loadWorkspaceFiles } from './workspace-files';
 import { salesViewSql } from './sales-table';
 import { applyWorkspaceTargets, applyWorkspaceTerritories } from './workspace-files';
 import { queryTargetForRange, targetScope } from '../analyses/target-attainment';
+import { repManagerSql } from '../analyses/target-status';
 import { useFileTables } from './sample';
 
 const DATASETS = path.resolve(process.env.TARGETSCOPE_DATASETS ?? '../shared/datasets');
@@ -71,6 +72,20 @@ describe('multi-file workspaces', () => {
     expect(director).toHaveLength(10);
     const pacific = await db.query<{ rep: string }>("SELECT rep FROM rep_regions WHERE region = 'Australia' ORDER BY 1");
     expect(pacific.map((r) => r.rep)).toEqual(['Brian Welcker', 'Lynn Tsoflias', 'Syed Abbas']);
+    // Salesperson.Title becomes rep_titles, and with the territories gives Adventure Works' org chart:
+    // the reps under their regional sales manager, the three managers under the Director of Sales.
+    const managers = Object.fromEntries((await db.query<{ child: string; parent: string }>(repManagerSql())).map((r) => [r.child, r.parent]));
+    const northAmerica = ['Michael Blythe', 'Linda Mitchell', 'Jillian Carson', 'Garrett Vargas', 'Tsvi Reiter', 'Pamela Ansman-Wolfe', 'Shu Ito', 'José Saraiva', 'David Campbell', 'Tete Mensa-Annan'];
+    expect(managers).toEqual({
+      'Stephen Jiang': 'Brian Welcker',
+      'Amy Alberts': 'Brian Welcker',
+      'Syed Abbas': 'Brian Welcker',
+      ...Object.fromEntries(northAmerica.map((rep) => [rep, 'Stephen Jiang'])),
+      'Jae Pak': 'Amy Alberts',
+      'Ranjit Varkey Chudukatil': 'Amy Alberts',
+      'Rachel Valdez': 'Amy Alberts',
+      'Lynn Tsoflias': 'Syed Abbas',
+    });
     // The overview's company target is the top of the plan: the director's FY2019 target alone (Python: 24,600,000), not all 108,650,000.
     const companyTarget = await queryTargetForRange(db, { start: '2018-07-01', end: '2019-06-30' }, targetScope(['rep'], {}, true) as { unitType: 'rep'; units: null; topOnly: true });
     expect(companyTarget).toBeCloseTo(24600000, 2);

@@ -435,13 +435,30 @@ function unitNames(loaded: LoadedWorkspace, unitColumn: string | null, unitType:
   return lookup && key ? { lookupTable: lookup.table, keyColumn: key, nameColumn: origin.column } : null;
 }
 
+/** Headers of a job title column ('Title', 'Job Title', 'Position', '职位', '职务', '岗位'). */
+const TITLE_HEADERS = new Set(['title', 'jobtitle', 'position', 'role', '职位', '职务', '岗位', '头衔']);
+
+/**
+ * The reps' job titles, when the lookup that names them has a title column
+ * (Adventure Works' Salesperson.Title): the `rep_titles` view (rep, title),
+ * from which target-status finds the managers among the reps.
+ */
+async function applyRepTitles(db: SqlRunner, reps: WorkspaceFile, name: string): Promise<void> {
+  const title = reps.header.find((h) => TITLE_HEADERS.has(normalizeHeader(h)));
+  if (!title) return;
+  await db.query(`CREATE OR REPLACE VIEW rep_titles AS
+SELECT DISTINCT CAST(${sqlIdent(name)} AS VARCHAR) AS rep, CAST(${sqlIdent(title)} AS VARCHAR) AS title
+FROM ${sqlIdent(reps.table)} WHERE ${sqlIdent(name)} IS NOT NULL AND ${sqlIdent(title)} IS NOT NULL`);
+}
+
 /**
  * Sales territories from a bridge table (Adventure Works' SalespersonRegion:
  * EmployeeKey|SalesTerritoryKey): a lookup that joined nothing, with one
  * column named like a key of the lookup that names the reps and one named
  * like a key of the lookup that names the regions. Creates the `rep_regions`
- * view (rep, region) in the names the sales use, for territory credit.
- * Returns whether it did.
+ * view (rep, region) in the names the sales use, for territory credit (and
+ * `rep_titles` when the reps' lookup has a title column). Returns whether it
+ * made the territories.
  */
 export async function applyWorkspaceTerritories(db: SqlRunner, loaded: LoadedWorkspace): Promise<boolean> {
   const lookupOf = (field: 'rep' | 'region') => {
@@ -452,6 +469,7 @@ export async function applyWorkspaceTerritories(db: SqlRunner, loaded: LoadedWor
   };
   const reps = lookupOf('rep');
   const regions = lookupOf('region');
+  if (reps) await applyRepTitles(db, reps.file, reps.name);
   if (!reps || !regions || reps.file === regions.file) return false;
   const joined = new Set(loaded.joins.map((j) => j.toFile));
   const isKey = async (f: WorkspaceFile, column: string) => {
