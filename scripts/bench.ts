@@ -157,7 +157,12 @@ async function main(): Promise<void> {
       log(`  reload with the file kept in the browser → overview: ${fmt(browser.restoreS, 2)} s (restored from ${browser.restoredFrom ?? '?'})`);
       for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms, snapshot link ${v.snapshotChars ?? 'too large'} chars${v.error ? ` (${v.error})` : ''}`);
       const tg = browser.targets;
-      if (tg) log(`    #/targets (every rep): first render ${fmt(tg.openMs, 0)} ms, plan saved → recomputed ${fmt(tg.planMs, 0)} ms, revised ${fmt(tg.revisionMs, 0)} ms, filter change ${fmt(tg.filterMs, 0)} ms${tg.error ? ` (${tg.error})` : ''}`);
+      if (tg) {
+        log(
+          `    #/targets (every rep): first render ${fmt(tg.openMs, 0)} ms; plan: save pressed → recomputed ${fmt(tg.planMs, 0)} ms (saved → recomputed ${fmt(tg.planRecomputeMs, 0)} ms); ` +
+            `revised ${fmt(tg.revisionMs, 0)} ms (${fmt(tg.revisionRecomputeMs, 0)} ms); filter change ${fmt(tg.filterMs, 0)} ms${tg.error ? ` (${tg.error})` : ''}`,
+        );
+      }
 
       let native: NativeResult | null = null;
       let nativeError: string | null = null;
@@ -257,10 +262,12 @@ async function main(): Promise<void> {
 
   const withTargets = results.filter((r) => r.browser?.targets);
   if (withTargets.length) {
-    log('\n#/targets, every rep with team and company levels (ms: first render / plan saved / plan revised / filter change → every number recomputed)');
+    log('\n#/targets, every rep with team and company levels (ms: first render / plan: pressed → recomputed (saved → recomputed) / revision: the same / unit filter → table redrawn)');
     for (const r of withTargets) {
       const tg = r.browser!.targets!;
-      log(`  ${r.size}: ${fmt(tg.openMs, 0)} / ${fmt(tg.planMs, 0)} / ${fmt(tg.revisionMs, 0)} / ${fmt(tg.filterMs, 0)}${tg.error ? ` (${tg.error})` : ''}`);
+      log(
+        `  ${r.size}: ${fmt(tg.openMs, 0)} / ${fmt(tg.planMs, 0)} (${fmt(tg.planRecomputeMs, 0)}) / ${fmt(tg.revisionMs, 0)} (${fmt(tg.revisionRecomputeMs, 0)}) / ${fmt(tg.filterMs, 0)}${tg.error ? ` (${tg.error})` : ''}`,
+      );
     }
   }
 
