@@ -236,6 +236,9 @@ export async function restoreKeptTable(db: LoadEngine, ipc: Uint8Array, saved: u
   const valid =
     !!source && typeof source.table === 'string' && typeof source.fileName === 'string' && typeof source.mapping === 'object' && Number.isFinite(source.check?.rows);
   if (!valid) throw new Error('the kept table has no usable description');
+  // Read here first: damaged bytes would leave the engine's Arrow reader stuck for later inserts.
+  const { tableFromIPC } = await import('apache-arrow');
+  tableFromIPC(ipc);
   const table = `sales_data_${nextLoadId()}`;
   await db.insertIpc(ipc, table);
   try {
