@@ -180,6 +180,22 @@ describe('targets, children and versions', () => {
     org.close();
   });
 
+  it('a new plan version reuses the sales side: only the targets are read again, with the same result', async () => {
+    const queries: string[] = [];
+    const counting = { query: <T extends object>(sql: string) => (queries.push(sql), db.query<T>(sql)) };
+    const memo = new Map();
+    const first = await queryStatusData(counting, params('own'), '2024-01-01', undefined, memo);
+    const firstCount = queries.length;
+    expect(firstCount).toBe(3); // targets, credited sales, rep → team
+    const original = await queryStatusData(counting, params('own', { version: 'original' }), '2024-01-01', undefined, memo);
+    expect(queries.length - firstCount).toBe(1); // the targets only
+    expect(original).toEqual(await queryStatusData(db, params('own', { version: 'original' }), '2024-01-01'));
+    expect(original.actuals).toEqual(first.actuals);
+    // anything the sales side depends on (here the credit rule) reads the sales again
+    await queryStatusData(counting, params('territory'), '2024-01-01', undefined, memo);
+    expect(queries.length - firstCount).toBe(4);
+  });
+
   it('a unit with sales but no target row is listed with no target, not hidden', async () => {
     const data = await queryStatusData(db, params('own'), '2024-01-01');
     data.targets.get('rep')!.delete('R1');

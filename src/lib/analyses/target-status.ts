@@ -199,14 +199,50 @@ function nest(rows: { level: string; unit: string; key: string; value: number }[
   return out;
 }
 
-export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart: string, signal?: AbortSignal): Promise<StatusData> {
+type Link = { child: string; parent: string };
+
+/** The sales side of the status: credited actuals and last year's, rep → team, managers. */
+interface SalesSide {
+  sales: Record<string, string | number>[];
+  parents: Link[];
+  managers: Link[];
+}
+
+/**
+ * The sales side per parameters, kept by the caller so that a new plan
+ * version (which changes only the targets) recomputes without scanning the
+ * sales again. The caller empties it when the data changes.
+ */
+export type StatusSalesMemo = Map<string, SalesSide>;
+
+/** Everything the sales side depends on (not the plan version). */
+function salesSideKey(p: StatusParams): string {
+  const { levels, credit, basis, asOf, fyStartMonth, companyUnit, hasOrg, hasManagers } = p;
+  return JSON.stringify({ levels, credit, basis, asOf, fyStartMonth, companyUnit, hasOrg, hasManagers: !!hasManagers });
+}
+
+async function querySalesSide(db: SqlRunner, p: StatusParams, signal?: AbortSignal): Promise<SalesSide> {
   const withReps = p.levels.includes('rep');
-  const [targets, sales, parents, managers] = await Promise.all([
-    db.query<{ level: string; unit: string; month: string; amount: number }>(fiscalTargetsSql(p), { signal }),
+  const [sales, parents, managers] = await Promise.all([
     p.levels.length > 0 ? db.query<Record<string, string | number>>(statusSalesSql(p), { signal }) : Promise.resolve([]),
-    withReps ? db.query<{ child: string; parent: string }>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
-    withReps && p.hasManagers ? db.query<{ child: string; parent: string }>(repManagerSql(), { signal }) : Promise.resolve([]),
+    withReps ? db.query<Link>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
+    withReps && p.hasManagers ? db.query<Link>(repManagerSql(), { signal }) : Promise.resolve([]),
   ]);
+  return { sales, parents, managers };
+}
+
+export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart: string, signal?: AbortSignal, memo?: StatusSalesMemo): Promise<StatusData> {
+  const key = salesSideKey(p);
+  const known = memo?.get(key);
+  const [targets, side] = await Promise.all([
+    db.query<{ level: string; unit: string; month: string; amount: number }>(fiscalTargetsSql(p), { signal }),
+    known ?? querySalesSide(db, p, signal),
+  ]);
+  if (memo && !known) {
+    if (memo.size >= 8) memo.clear(); // a handful of periods and rules at a time
+    memo.set(key, side);
+  }
+  const { sales, parents, managers } = side;
   const fiscalYear = periodWindow('ytd', p.asOf, p.fyStartMonth);
   const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
   const targetsNested = nest(targets.map((r) => ({ level: r.level, unit: r.unit, key: r.month, value: Number(r.amount) })));
