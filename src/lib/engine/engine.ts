@@ -146,8 +146,11 @@ export const engine: SqlRunner & {
    * its rows, or null if `signal` aborted first.
    */
   queryWhenIdle<T extends object = Row>(sql: string, signal: AbortSignal, quietMs?: number): Promise<T[] | null>;
-  /** A query's whole result as Arrow IPC stream bytes, run as background work; null if `signal` aborted first. */
-  exportIpcWhenIdle(sql: string, signal: AbortSignal): Promise<Uint8Array | null>;
+  /**
+   * A query's whole result as Arrow IPC stream bytes, run as background work after `quietMs` without
+   * queries (its last step holds the page briefly, so callers wait for a real pause); null if `signal` aborted first.
+   */
+  exportIpcWhenIdle(sql: string, signal: AbortSignal, quietMs?: number): Promise<Uint8Array | null>;
   /**
    * Runs the statements in order when the engine is idle; a query from the
    * user cancels them and they start over later. True once done, false if
@@ -194,14 +197,18 @@ export const engine: SqlRunner & {
     );
     return done ? rows : null;
   },
-  async exportIpcWhenIdle(sql, signal) {
+  async exportIpcWhenIdle(sql, signal, quietMs) {
     let bytes: Uint8Array | null = null;
-    const done = await idle.whenIdle(async (attempt) => {
-      const table = await executeArrow(sql, { signal: attempt });
-      if (attempt.aborted) return;
-      const { tableToIPC } = await import('apache-arrow');
-      bytes = tableToIPC(table, 'stream');
-    }, signal);
+    const done = await idle.whenIdle(
+      async (attempt) => {
+        const table = await executeArrow(sql, { signal: attempt });
+        if (attempt.aborted) return;
+        const { tableToIPC } = await import('apache-arrow');
+        bytes = tableToIPC(table, 'stream');
+      },
+      signal,
+      quietMs,
+    );
     return done ? bytes : null;
   },
   whenIdle(statements, signal) {
