@@ -162,11 +162,6 @@ pairs AS (
 SELECT child, first(parent ORDER BY n, parent) AS parent FROM pairs GROUP BY child ORDER BY child`;
 }
 
-/** rep → team, as repTeamSql defines it. */
-export async function queryRepTeams(db: SqlRunner, hasOrg: boolean, signal?: AbortSignal): Promise<Map<string, string>> {
-  const rows = await db.query<{ child: string; parent: string }>(repTeamSql(hasOrg), { signal });
-  return new Map(rows.map((r) => [r.child, r.parent]));
-}
 
 type Nested = Map<string, Map<string, Map<string, number>>>;
 
