@@ -170,7 +170,8 @@ test('build a plan for the year and revise it: new versions, kept months and the
   await expect(result).toBeVisible();
   expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(Math.round(Number(base) * 1.15 * 100) / 100, 2);
 
-  // The plan is kept in this browser: after a reload the versions and the plan in force are back.
+  // The plan is kept in this browser (background work after the recompute): after a reload the versions and the plan in force are back.
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-plan-kept', 'true');
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => (location.hash = '#/targets?o.level=company&o.kind=ytd'));

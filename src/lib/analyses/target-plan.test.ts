@@ -41,6 +41,8 @@ describe('plan history from sales', () => {
 
 describe('saving plans into the engine', () => {
   it('build then revise: the targets view is the latest version, the history keeps both, other years stay', async () => {
+    // Before any plan is saved here: the workspace's plan, one level, no versions.
+    expect(await queryPlanTables(db)).toEqual({ unitTypes: ['company'], companyUnit: 'ACME', hasTargetsAll: false, hasVersions: false, appPlan: false });
     const history = await queryPlanHistory(db, '2025-01-01', { years: 1, basis: 'net', hasOrg: false, hasTeam: true, hasRep: true });
     const plan = buildPlan({ fiscalYearStart: '2025-01-01', annual: { kind: 'growth', growth: 0.2 }, phasing: 'last-year', cascade: 'last-year', companyUnit: 'ACME' }, history);
     const v1 = await savePlanVersion(db, plan, { fiscalYearStart: '2025-01-01', fyStartMonth: 1, created: '2025-01-05', effectiveFrom: '2025-01-01', reason: 'plan', scope: 'company,team,rep' });

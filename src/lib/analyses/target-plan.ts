@@ -30,23 +30,35 @@ async function views(db: SqlRunner, signal?: AbortSignal): Promise<Map<string, s
 }
 
 export async function queryPlanTables(db: SqlRunner, signal?: AbortSignal): Promise<PlanTables> {
-  const v = await views(db, signal);
-  const [units, company] = await Promise.all([
-    db.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets', { signal }),
-    queryCompanyUnit(db, signal),
-  ]);
+  // One query (views, unit types, company unit): #/targets runs it after every plan change.
+  const [row] = await db.query<{ views: string[] | null; targets_sql: string | null; unit_types: string[] | null; company: string | null }>(
+    `SELECT (SELECT list(view_name) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name IN ('targets_all', 'target_versions')) AS views,
+  (SELECT any_value(sql) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name = 'targets') AS targets_sql,
+  (SELECT list(DISTINCT unit_type) FROM targets) AS unit_types,
+  (${COMPANY_UNIT_SQL}) AS company`,
+    { signal },
+  );
+  const views = new Set(listOf(row?.views));
   return {
-    unitTypes: units.map((u) => u.unit_type),
-    companyUnit: company,
-    hasTargetsAll: v.has('targets_all'),
-    hasVersions: v.has('target_versions'),
-    appPlan: (v.get('targets') ?? '').includes('plan_targets'),
+    unitTypes: listOf(row?.unit_types),
+    companyUnit: row?.company ?? null,
+    hasTargetsAll: views.has('targets_all'),
+    hasVersions: views.has('target_versions'),
+    appPlan: (row?.targets_sql ?? '').includes('plan_targets'),
   };
 }
 
+/** A DuckDB LIST as JS strings (the engine returns arrays, or Arrow vectors in Node tests). */
+function listOf(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return Array.from(value as Iterable<unknown>, (v) => String(v));
+}
+
+const COMPANY_UNIT_SQL = "SELECT unit FROM targets WHERE unit_type = 'company' GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1";
+
 /** The company unit's name in the plan (e.g. 公司), or null when the plan has no company level. */
 export async function queryCompanyUnit(db: SqlRunner, signal?: AbortSignal): Promise<string | null> {
-  const [row] = await db.query<{ unit: string }>("SELECT unit FROM targets WHERE unit_type = 'company' GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 1", { signal });
+  const [row] = await db.query<{ unit: string }>(COMPANY_UNIT_SQL, { signal });
   return row?.unit ?? null;
 }
 
@@ -188,12 +200,11 @@ export async function savePlanVersion(db: SqlRunner, rows: TargetRow[], meta: Ve
   const fy = fiscalYearOf(meta.fiscalYearStart, meta.fyStartMonth);
   const [row] = await db.query<{ v: number }>(`SELECT coalesce(max(version), 0) + 1 AS v FROM plan_versions WHERE fiscal_year = ${sqlNumber(fy)}`);
   const version = Number(row.v);
-  if (rows.length > 0) {
-    const values = rows.map((r) => `(${sqlDate(r.period)}, ${sqlString(r.unit_type)}, ${sqlString(r.unit)}, ${sqlNumber(r.amount)}, ${version}, ${sqlNumber(fy)})`);
-    await db.query(`INSERT INTO plan_targets VALUES ${values.join(', ')}`);
-  }
+  // One round trip for both inserts: a plan change is timed from the button press.
+  const values = rows.map((r) => `(${sqlDate(r.period)}, ${sqlString(r.unit_type)}, ${sqlString(r.unit)}, ${sqlNumber(r.amount)}, ${version}, ${sqlNumber(fy)})`);
   await db.query(
-    `INSERT INTO plan_versions VALUES (${sqlNumber(fy)}, ${version}, ${sqlDate(meta.created)}, ${sqlDate(meta.effectiveFrom)}, ${sqlString(meta.reason)}, ${sqlString(meta.scope)})`,
+    (values.length > 0 ? `INSERT INTO plan_targets VALUES ${values.join(', ')};\n` : '') +
+      `INSERT INTO plan_versions VALUES (${sqlNumber(fy)}, ${version}, ${sqlDate(meta.created)}, ${sqlDate(meta.effectiveFrom)}, ${sqlString(meta.reason)}, ${sqlString(meta.scope)})`,
   );
   return version;
 }

@@ -146,6 +146,8 @@ export const engine: SqlRunner & {
    * its rows, or null if `signal` aborted first.
    */
   queryWhenIdle<T extends object = Row>(sql: string, signal: AbortSignal, quietMs?: number): Promise<T[] | null>;
+  /** A runner whose every query is background work (queryWhenIdle); once `signal` aborts they return no rows. */
+  background(signal: AbortSignal, quietMs?: number): SqlRunner;
   /**
    * A query's whole result as Arrow IPC stream bytes, run as background work after `quietMs` without
    * queries (its last step holds the page briefly, so callers wait for a real pause); null if `signal` aborted first.
@@ -196,6 +198,9 @@ export const engine: SqlRunner & {
       quietMs,
     );
     return done ? rows : null;
+  },
+  background(signal, quietMs) {
+    return { query: async <T extends object>(sql: string) => (await engine.queryWhenIdle<T>(sql, signal, quietMs)) ?? [] };
   },
   async exportIpcWhenIdle(sql, signal, quietMs) {
     let bytes: Uint8Array | null = null;

@@ -91,6 +91,8 @@ export const workspace = $state({
   orderConstant: null as string[] | null,
   /** The revision whose parsed table is kept in this browser for a fast reload (one-file workspaces). */
   keptTableRevision: -1,
+  /** False from a plan version saved in the app until it is kept in this browser (background work after the recompute). */
+  planKept: true,
   /** How the current workspace came back on start: from the kept parsed table, by loading its saved files again, or not restored. */
   restoredFrom: null as 'kept-table' | 'files' | null,
 });
@@ -561,11 +563,31 @@ export async function keepBudgetEntries(): Promise<void> {
   workspace.storage = await saveBudgetEntriesKept(workspace.info.kind, await queryBudgetEntries(engine));
 }
 
-/** Keeps the plan built or revised in the app (call after each saved version). */
-export async function keepPlan(): Promise<void> {
-  if (__READ_ONLY__ || !workspace.info) return;
-  const plan = await exportPlanTables(engine);
-  if (plan) workspace.storage = await savePlan(workspace.info.kind, plan);
+let keepPlanJob: AbortController | null = null;
+
+/**
+ * Keeps the plan built or revised in the app (call after each saved version). It is background work, so
+ * the status the new version changed recomputes first; a later save supersedes it. True once kept.
+ */
+export async function keepPlan(): Promise<boolean> {
+  if (__READ_ONLY__ || !workspace.info) return false;
+  keepPlanJob?.abort();
+  const job = (keepPlanJob = new AbortController());
+  const { kind } = workspace.info;
+  const revision = workspace.revision;
+  workspace.planKept = false;
+  try {
+    const plan = await exportPlanTables(engine.background(job.signal, 50));
+    if (job.signal.aborted || workspace.revision !== revision) return false;
+    if (plan) workspace.storage = await savePlan(kind, plan);
+    return true;
+  } catch (e) {
+    // The plan stays in force in the engine; the storage status says it was not kept.
+    workspace.storage = { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
+    return false;
+  } finally {
+    if (keepPlanJob === job) workspace.planKept = true;
+  }
 }
 
 /** The current file workspace as one archive, with the work done on it (null for the published workspace). */
