@@ -9,7 +9,7 @@ import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlNumber } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export type AbcClass = 'A' | 'B' | 'C';
@@ -48,7 +48,7 @@ export function abcSql(p: AbcParams): string {
   const b = sqlNumber(Math.max(p.aThreshold, p.bThreshold) + SHARE_TOLERANCE);
   return `WITH m AS (
   SELECT ${sqlIdent(p.dim)} AS member, sum(amount) AS revenue
-  FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range)])}
+  FROM ${sumsSource(p.filters, [p.dim])} ${whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range)])}
   GROUP BY 1
 ), ranked AS (
   SELECT member, revenue,

@@ -1,4 +1,5 @@
 /** Budgets entered in the app, on DuckDB-WASM: phased to the cent and applied over the loaded budget. */
+import { LINES_ROLLUP_VIEW } from '../load/sales-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { budgetEntryRows, budgetViewStatements, queryBudgetEntries, queryLastYearMonths, replaceBudgetEntries, saveBudgetEntries } from './budget-entry';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   for (const sql of budgetViewStatements('SELECT * FROM loaded')) await db.query(sql);
   await db.query(`CREATE TABLE sales AS SELECT * FROM (VALUES
     (DATE '2025-01-10', 100.0, 'North'), (DATE '2025-01-20', 100.0, 'North'), (DATE '2025-03-05', 200.0, 'North'), (DATE '2025-03-06', 999.0, 'South')) t(date, amount, team)`);
+  await db.query(LINES_ROLLUP_VIEW);
 });
 afterAll(() => db.close());
 

@@ -6,6 +6,7 @@
  * `budget` view, which is always the loaded budget (`budget_base`) with the
  * entries applied.
  */
+import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths } from '../model/period';
 import { isoDate, sqlDate, sqlIdent, sqlNumber, sqlString, SALES_MONTH } from '../model/sql';
@@ -76,7 +77,7 @@ export async function queryLastYearMonths(db: SqlRunner, fiscalYearStart: string
   const from = addMonths(fiscalYearStart, -12);
   const unitFilter = unitColumn ? ` AND CAST(${sqlIdent(unitColumn)} AS VARCHAR) = ${sqlString(unit)}` : '';
   const rows = await db.query<{ month: string; amount: number }>(
-    `SELECT ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount FROM sales
+    `SELECT ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount FROM ${sumsSource({}, unitColumn ? [unitColumn] : [])}
 WHERE date BETWEEN ${sqlDate(from)} AND ${sqlDate(addDays(fiscalYearStart, -1))}${unitFilter} GROUP BY ${SALES_MONTH}`,
     { signal },
   );

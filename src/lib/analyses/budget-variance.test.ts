@@ -1,3 +1,4 @@
+import { LINES_ROLLUP_VIEW } from '../load/sales-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { marginRows, queryBudgetVariance, shapeVariance, varianceRow, withTotals, type BudgetParams } from './budget-variance';
@@ -24,6 +25,7 @@ beforeAll(async () => {
   ) t(date, amount, cost, team, region)`);
   await db.query(`ALTER TABLE sales ADD COLUMN rep VARCHAR; ALTER TABLE sales ADD COLUMN category VARCHAR; ALTER TABLE sales ADD COLUMN channel VARCHAR;
     ALTER TABLE sales ADD COLUMN customer VARCHAR; ALTER TABLE sales ADD COLUMN product VARCHAR`);
+  await db.query(LINES_ROLLUP_VIEW);
   await db.query(`CREATE TABLE budget AS SELECT period::DATE AS period, 'team' AS unit_type, unit, line, amount::DOUBLE AS amount FROM (VALUES
     ('2025-01-01', '北方', 'revenue', 1200), ('2025-01-01', '北方', 'cost_of_sales', 700), ('2025-01-01', '北方', 'selling_expense', 100),
     ('2025-02-01', '北方', 'revenue', 1000), ('2025-02-01', '北方', 'cost_of_sales', 500), ('2025-02-01', '北方', 'selling_expense', 90),

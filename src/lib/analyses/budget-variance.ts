@@ -13,7 +13,7 @@
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString } from '../model/sql';
-import { dimensionPredicates, type DimensionFilters } from '../model/where';
+import { dimensionPredicates, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 /** Lines with an actual in the sales data: line → SQL aggregate over sales. */
@@ -79,7 +79,7 @@ export function budgetVarianceSql(p: BudgetParams): string {
   WHERE unit_type = ${sqlString(p.unitType === 'company' ? 'company' : p.unitType)} AND period <= ${e} AND last_day(period) >= ${s}
   GROUP BY ALL
 ), actual_wide AS (
-  SELECT ${unitExpr} AS unit, ${actualCols} FROM sales WHERE ${where.join(' AND ')} GROUP BY ALL
+  SELECT ${unitExpr} AS unit, ${actualCols} FROM ${sumsSource(p.filters, column ? [column] : [])} WHERE ${where.join(' AND ')} GROUP BY ALL
 ), actual_long AS (
 ${unpivot}
 )

@@ -10,7 +10,7 @@ import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface ContributionParams {
@@ -36,7 +36,7 @@ function perMember(dim: Dimension, base: DateRange, current: DateRange, filters:
   return `SELECT ${sqlIdent(dim)} AS member,
     coalesce(sum(amount) FILTER (WHERE ${b}), 0) AS r0,
     coalesce(sum(amount) FILTER (WHERE ${c}), 0) AS r1
-  FROM sales ${whereClause([...dimensionPredicates(filters, basis), `(${b} OR ${c})`])}
+  FROM ${sumsSource(filters, [dim])} ${whereClause([...dimensionPredicates(filters, basis), `(${b} OR ${c})`])}
   GROUP BY 1`;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { CANONICAL_FIELDS, DIMENSIONS } from '../model/schema';
-import { compactSalesSql, flaggedSalesViewSql, orderConstantSql } from '../load/sales-table';
+import { compactSalesSql, flaggedSalesViewSql, LINES_ROLLUP_VIEW, orderConstantSql } from '../load/sales-table';
 import { sqlString } from '../model/sql';
 
 export interface FixtureRow {
@@ -71,6 +71,7 @@ export async function loadFixture(db: SqlRunner, rows: FixtureRow[]): Promise<vo
   await db.query('ALTER TABLE sales_fixture ADD COLUMN _row BIGINT');
   await db.query('UPDATE sales_fixture SET _row = rowid + 1');
   await db.query(`CREATE OR REPLACE VIEW sales AS SELECT ${CANONICAL_FIELDS.join(', ')} FROM sales_fixture`);
+  await db.query(LINES_ROLLUP_VIEW);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, daysInMonth, monthStart, type DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
-import { dimensionPredicates, type DimensionFilters } from '../model/where';
+import { dimensionPredicates, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export const FORECAST_LEVELS = ['company', 'team', 'region', 'rep', 'category', 'channel'] as const;
@@ -36,7 +36,7 @@ export function unitMonthlySql(p: ForecastUnitsParams): string {
   const where = [`date <= ${sqlDate(p.asOf)}`, ...dimensionPredicates(p.filters, p.basis)];
   if (p.level !== 'company') where.push(`${sqlIdent(p.level)} IS NOT NULL`);
   return `SELECT ${unit} AS unit, ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount
-FROM sales WHERE ${where.join(' AND ')}
+FROM ${sumsSource(p.filters, p.level === 'company' ? [] : [p.level])} WHERE ${where.join(' AND ')}
 GROUP BY 1, ${SALES_MONTH} ORDER BY unit, month`;
 }
 
@@ -51,7 +51,7 @@ export function unitWeeklySql(p: ForecastUnitsParams, unit: string): string {
   const where = [`date <= ${sqlDate(lastWholeWeekEnd(p.asOf))}`, ...dimensionPredicates(p.filters, p.basis)];
   if (p.level !== 'company') where.push(`CAST(${sqlIdent(p.level)} AS VARCHAR) = ${sqlString(unit)}`);
   return `SELECT ${isoDate("date_trunc('week', date)")} AS week, sum(amount) AS amount
-FROM sales WHERE ${where.join(' AND ')}
+FROM ${sumsSource(p.filters, p.level === 'company' ? [] : [p.level])} WHERE ${where.join(' AND ')}
 GROUP BY date_trunc('week', date) ORDER BY 1`;
 }
 

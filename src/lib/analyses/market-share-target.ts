@@ -3,6 +3,7 @@
  * market-share target on #/targets (needs a `market_size(period, region,
  * amount)` table, as in the sample workspace).
  */
+import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { sqlNumber } from '../model/sql';
 import type { ShareYear } from '../targets/market-share';
@@ -15,7 +16,7 @@ function fiscalYearExpr(column: string, fyStartMonth: number): string {
 /** Only months that have a market estimate count on both sides, so the share compares like with like. */
 export function marketShareYearsSql(fyStartMonth: number): string {
   return `WITH m AS (SELECT CAST(date_trunc('month', period) AS DATE) AS month, sum(amount) AS market FROM market_size GROUP BY 1),
-s AS (SELECT CAST(date_trunc('month', date) AS DATE) AS month, sum(amount) AS sales FROM sales GROUP BY 1)
+s AS (SELECT CAST(date_trunc('month', date) AS DATE) AS month, sum(amount) AS sales FROM ${sumsSource({})} GROUP BY 1)
 SELECT ${fiscalYearExpr('m.month', fyStartMonth)} AS fiscal_year, sum(m.market) AS market, coalesce(sum(s.sales), 0) AS sales, count(*) AS months
 FROM m LEFT JOIN s USING (month) GROUP BY 1 ORDER BY 1`;
 }

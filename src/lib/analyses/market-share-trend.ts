@@ -6,6 +6,7 @@
  * Market size covers every category and channel, so only the region filter
  * applies: a category filter would compare a part of our sales with the whole market.
  */
+import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { monthStart, type DateRange } from '../model/period';
 import { sqlDate, sqlString } from '../model/sql';
@@ -36,7 +37,7 @@ export function marketShareSql({ range, regions }: MarketShareParams): string {
   FROM market_size WHERE period >= ${first} AND period < ${last} + INTERVAL 1 MONTH ${regionFilter} GROUP BY 1, 2),
 s AS (
   SELECT CAST(date_trunc('month', date) AS DATE) AS month, region, sum(amount) AS sales
-  FROM sales WHERE date >= ${first} AND date < ${last} + INTERVAL 1 MONTH ${regionFilter} GROUP BY 1, 2)
+  FROM ${sumsSource({})} WHERE date >= ${first} AND date < ${last} + INTERVAL 1 MONTH ${regionFilter} GROUP BY 1, 2)
 SELECT strftime(m.month, '%Y-%m-%d') AS month, m.region, coalesce(s.sales, 0) AS sales, m.market,
   CASE WHEN m.market = 0 THEN NULL ELSE coalesce(s.sales, 0) / m.market END AS share
 FROM m LEFT JOIN s ON s.month = m.month AND s.region = m.region

@@ -9,7 +9,7 @@ import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
 import { FLAGGED_SALES } from '../load/sales-table';
 import { orderFlagsExact } from '../model/order-flags';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface OverviewParams {
@@ -135,7 +135,7 @@ export function trendSql(window: DateRange, filters: DimensionFilters, basis: Ba
   // Days first, then months: grouping on the date column is cheaper than truncating every row (≈3× at 1M rows).
   return `SELECT ${isoDate("date_trunc('month', day)")} AS month, sum(revenue) AS revenue
 FROM (SELECT date AS day, sum(amount) AS revenue
-  FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange({ start: from, end: window.end })])}
+  FROM ${sumsSource(filters)} ${whereClause([...dimensionPredicates(filters, basis), dateInRange({ start: from, end: window.end })])}
   GROUP BY date)
 GROUP BY date_trunc('month', day) ORDER BY 1`;
 }
@@ -180,14 +180,14 @@ export function breakdownsSql(dims: Dimension[], current: DateRange, comparison:
   const member = dims.map((_, i) => `WHEN grouping(${cols[i]}) = 0 THEN CAST(${cols[i]} AS VARCHAR)`).join(' ');
   if (!comparison) {
     return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member, coalesce(sum(amount), 0) AS revenue, NULL::DOUBLE AS comparison
-FROM sales ${whereClause([...dimensionPredicates(filters, basis), dateInRange(current)])}
+FROM ${sumsSource(filters, dims)} ${whereClause([...dimensionPredicates(filters, basis), dateInRange(current)])}
 GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})
 ORDER BY dim, revenue DESC, member`;
   }
   return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member,
   coalesce(sum(amount) FILTER (WHERE ${dateInRange(current)}), 0) AS revenue,
   coalesce(sum(amount) FILTER (WHERE ${dateInRange(comparison)}), 0) AS comparison
-FROM sales ${whereClause([...dimensionPredicates(filters, basis), `(${dateInRange(current)} OR ${dateInRange(comparison)})`])}
+FROM ${sumsSource(filters, dims)} ${whereClause([...dimensionPredicates(filters, basis), `(${dateInRange(current)} OR ${dateInRange(comparison)})`])}
 GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})
 ORDER BY dim, revenue DESC, member`;
 }

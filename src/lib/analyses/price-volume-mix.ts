@@ -18,7 +18,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface PvmParams {
@@ -63,7 +63,7 @@ export function pvmSql(p: PvmParams): string {
     coalesce(sum(amount) FILTER (WHERE ${c}), 0) AS r1,
     coalesce(sum(quantity) FILTER (WHERE ${b}), 0) AS q0,
     coalesce(sum(quantity) FILTER (WHERE ${c}), 0) AS q1
-  FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${b} OR ${c})`])}
+  FROM ${sumsSource(p.filters)} ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${b} OR ${c})`])}
   GROUP BY 1
 ), classified AS (
   SELECT *, CASE WHEN q1 <= 0 THEN 'discontinued' WHEN q0 <= 0 THEN 'new' ELSE 'continuing' END AS status

@@ -8,7 +8,7 @@ import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface PerformanceParams {
@@ -44,7 +44,7 @@ export function performanceSql(p: PerformanceParams): string {
   coalesce(sum(profit) FILTER (WHERE ${cur}), 0) AS profit,
   ${revenueIn(p.previous)} AS previous,
   ${revenueIn(p.lastYear)} AS last_year
-FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${[cur, ...compared].join(' OR ')})`])}
+FROM ${sumsSource(p.filters, [p.dim])} ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${[cur, ...compared].join(' OR ')})`])}
 GROUP BY 1
 ORDER BY revenue DESC, member NULLS LAST`;
 }

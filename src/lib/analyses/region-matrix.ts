@@ -7,7 +7,7 @@ import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface MatrixParams {
@@ -35,7 +35,7 @@ export function matrixSql(p: MatrixParams): string {
   SELECT ${sqlIdent(p.rowDim)} AS row_member, ${sqlIdent(p.colDim)} AS col_member,
     coalesce(sum(amount) FILTER (WHERE ${c}), 0) AS revenue,
     coalesce(sum(amount) FILTER (WHERE ${k}), 0) AS comparison
-  FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${c} OR ${k})`])}
+  FROM ${sumsSource(p.filters, [p.rowDim, p.colDim])} ${whereClause([...dimensionPredicates(p.filters, p.basis), `(${c} OR ${k})`])}
   GROUP BY 1, 2
 )
 SELECT row_member, col_member, revenue, comparison,

@@ -5,6 +5,7 @@
  * into them, then the contract views read from them:
  * `targets` = each fiscal year's highest version, `targets_all`, `target_versions`.
  */
+import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, fiscalYearOf } from '../model/period';
 import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
@@ -71,7 +72,7 @@ export function planHistorySql(fiscalYearStart: string, years: number, basis: Ba
   const from = addMonths(fiscalYearStart, -12 * years);
   const gross = basis === 'gross' ? ' AND amount > 0' : '';
   return `SELECT ${isoDate(SALES_MONTH)} AS month, sum(amount) AS amount
-FROM sales WHERE date BETWEEN ${sqlDate(from)} AND ${sqlDate(addDays(fiscalYearStart, -1))}${gross}
+FROM ${sumsSource({})} WHERE date BETWEEN ${sqlDate(from)} AND ${sqlDate(addDays(fiscalYearStart, -1))}${gross}
 GROUP BY ${SALES_MONTH} ORDER BY 1`;
 }
 
@@ -86,12 +87,12 @@ export function baseYearUnitsSql(fiscalYearStart: string, basis: Basis, hasOrg: 
   const parts: string[] = [];
   if (hasTeam) {
     parts.push(`SELECT 'team' AS level, team AS unit, NULL AS team, coalesce(sum(amount) FILTER (WHERE ${inBase('')}), 0) AS amount
-FROM sales WHERE team IS NOT NULL AND date >= ${from} GROUP BY team`);
+FROM ${sumsSource({})} WHERE team IS NOT NULL AND date >= ${from} GROUP BY team`);
   }
   if (hasRep && hasTeam) {
     const teamOf = `(SELECT child AS rep, parent AS team FROM (${repTeamSql(hasOrg)}))`;
     parts.push(`SELECT 'rep' AS level, s.rep AS unit, any_value(o.team) AS team, coalesce(sum(s.amount) FILTER (WHERE ${inBase('s.')}), 0) AS amount
-FROM sales s JOIN ${teamOf} o ON o.rep = s.rep WHERE s.rep IS NOT NULL AND s.date >= ${from} GROUP BY s.rep`);
+FROM ${sumsSource({})} s JOIN ${teamOf} o ON o.rep = s.rep WHERE s.rep IS NOT NULL AND s.date >= ${from} GROUP BY s.rep`);
   }
   return parts.length ? parts.join('\nUNION ALL\n') + '\nORDER BY level, unit' : 'SELECT NULL AS level, NULL AS unit, NULL AS team, 0 AS amount WHERE false';
 }

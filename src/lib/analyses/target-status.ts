@@ -12,6 +12,7 @@
  * (many-to-many), and a team gets the sales of the regions its reps cover,
  * each sale once: roll-ups never add up overlapping members.
  */
+import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { addMonths, type DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
@@ -112,7 +113,7 @@ export function statusSalesSql(p: StatusParams): string {
     .map((l) => `SELECT ${sqlString(l)} AS level, c.* FROM (${creditedSalesSql(l, p.credit, p.companyUnit, p.hasOrg, 'daily')}) c`)
     .join('\nUNION ALL\n');
   return `WITH daily AS MATERIALIZED (
-  SELECT ${dims}date, sum(amount) AS amount FROM sales
+  SELECT ${dims}date, sum(amount) AS amount FROM ${sumsSource({}, [...columns])}
   WHERE date BETWEEN ${sqlDate(addMonths(fy.start, -12))} AND ${sqlDate(p.asOf)}${gross} GROUP BY ALL
 ), credited AS (${credited})
 SELECT level, unit, ${isoDate(SALES_MONTH)} AS month, sum(amount) AS actual,

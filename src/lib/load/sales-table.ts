@@ -10,6 +10,7 @@
  * sample is clean, and a raw-text reject column that is classified (blank vs
  * unparseable) only afterwards, over the few rows that failed.
  */
+import { SALES_ROLLUP } from '../model/where';
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
 import { CELL_SPACE, NULL_MARKERS, isBlankCell } from '../ingest/blank';
@@ -131,10 +132,39 @@ with_amount AS (
 SELECT * REPLACE (${cost} AS cost, ${profit} AS profit) FROM with_amount`;
 }
 
-/** The canonical `sales` view over a loaded table (internal columns hidden); `database` for the compacted copy. */
+/**
+ * The canonical `sales` view over a loaded table (internal columns hidden; `database` for the compacted
+ * copy), with `sales_rollup` over it (recreated with it: DuckDB refuses a view whose source changed shape).
+ */
 export function salesViewSql(table: string, database?: string): string {
   const from = database ? `${sqlIdent(database)}.${sqlIdent(table)}` : sqlIdent(table);
-  return `CREATE OR REPLACE VIEW sales AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')} FROM ${from}`;
+  return `CREATE OR REPLACE VIEW sales AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')} FROM ${from};\n${LINES_ROLLUP_VIEW}`;
+}
+
+/**
+ * `sales_rollup` (the source of queries that only sum, model/where.ts sumsSource) over the lines
+ * themselves — a line is an exact rollup of itself. A prepared workspace has a real one instead.
+ */
+export const LINES_ROLLUP_VIEW = `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT * FROM sales`;
+
+/** The columns of `sales_rollup`: the grain (date and every dimension but customer) and the sums. */
+export const ROLLUP_GRAIN = ['date', 'product', 'category', 'channel', 'region', 'rep', 'team'] as const;
+export const ROLLUP_SUMS = ['amount', 'quantity', 'cost', 'profit'] as const;
+export const ROLLUP_FIELDS = [...ROLLUP_GRAIN, ...ROLLUP_SUMS] as const;
+
+/**
+ * The exact daily rollup of canonical lines (scripts/prepare-workspace.ts). Every query that sums over
+ * `sales_rollup` gets the lines' numbers: its filters are on grain columns, and grouping also by the signs
+ * of amount and quantity keeps each row's sums of one sign, so `amount > 0` (the gross basis) picks
+ * exactly the rows of the lines it would pick. `_lines` counts them.
+ */
+export function rollupSql(lines: string): string {
+  const grain = ROLLUP_GRAIN.map(sqlIdent).join(', ');
+  return `SELECT ${grain}, ${ROLLUP_SUMS.map((f) => `sum(${sqlIdent(f)}) AS ${sqlIdent(f)}`).join(', ')}, count(*) AS _lines,
+  sign(amount) AS _amount_sign, sign(quantity) AS _quantity_sign
+FROM ${lines}
+GROUP BY ${grain}, sign(amount), sign(quantity)
+ORDER BY date`;
 }
 
 /**

@@ -3,6 +3,8 @@
  * project's scripts): a manifest plus a DuckDB file ATTACHed read-only.
  */
 import { CANONICAL_FIELDS } from '../model/schema';
+import { SALES_ROLLUP } from '../model/where';
+import { LINES_ROLLUP_VIEW, ROLLUP_FIELDS } from './sales-table';
 import { sqlIdent, sqlString } from '../model/sql';
 import { budgetViewStatements } from '../analyses/budget-entry';
 import type { LoadEngine } from './load-file';
@@ -93,6 +95,7 @@ export async function openPublishedWorkspace(
     return `NULL AS ${sqlIdent(f)}`;
   });
   await db.query(`CREATE OR REPLACE VIEW sales AS SELECT ${select.join(', ')} FROM ${t('sales')}`);
+  await db.query(manifest.tables.sales_rollup ? publishedRollupViewSql(t('sales_rollup')) : LINES_ROLLUP_VIEW);
   if (manifest.tables.targets) {
     await db.query(`CREATE OR REPLACE VIEW targets_all AS SELECT * FROM ${t('targets')}`);
     await db.query(`CREATE OR REPLACE VIEW targets AS ${targetsInForceSql(t('targets'))}`);
@@ -102,13 +105,18 @@ export async function openPublishedWorkspace(
   }
   // Every other table (org, rep_activity, opportunities, market_size, …) under its own name.
   for (const name of Object.keys(manifest.tables)) {
-    if (['sales', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
+    if (['sales', 'sales_rollup', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
     await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(name)} AS SELECT * FROM ${t(name)}`);
   }
   if (!manifest.tables.budget) await db.query(EMPTY_BUDGET);
   const budgetBase = manifest.tables.budget ? `SELECT period, unit_type, unit, line, amount FROM ${t('budget')}` : 'SELECT * FROM budget_none';
   for (const sql of budgetViewStatements(budgetBase)) await db.query(sql);
   return manifest;
+}
+
+/** A prepared workspace's exact daily rollup as `sales_rollup` (its line counts and sign columns left out). */
+function publishedRollupViewSql(table: string): string {
+  return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${ROLLUP_FIELDS.map(sqlIdent).join(', ')} FROM ${table}`;
 }
 
 async function fetchWithProgress(url: string, onProgress: (f: number | null) => void): Promise<Uint8Array> {

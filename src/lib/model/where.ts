@@ -31,3 +31,14 @@ export function dateInRange(range: DateRange, column = 'date'): string {
 export function whereClause(predicates: string[]): string {
   return predicates.length ? `WHERE ${predicates.join(' AND ')}` : '';
 }
+
+/**
+ * Where a query that only sums money and quantities reads from: `sales_rollup`, whose sums equal the
+ * lines' for any date range and any filter on the dimensions it keeps. In a prepared workspace
+ * (scripts/prepare-workspace.ts) it is the exact daily rollup, far fewer rows than the lines; elsewhere
+ * it is the lines themselves. It has no customer, so a query that filters or groups on customers reads `sales`.
+ */
+export const SALES_ROLLUP = 'sales_rollup';
+export function sumsSource(filters: DimensionFilters, grouped: readonly string[] = []): string {
+  return (filters.customer?.length ?? 0) > 0 || grouped.includes('customer') ? 'sales' : SALES_ROLLUP;
+}

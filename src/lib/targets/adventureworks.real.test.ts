@@ -6,6 +6,7 @@
  * rules against a plain-TS computation over the same files, and the rule the
  * targets were set for is the one with plausible attainments.
  */
+import { LINES_ROLLUP_VIEW } from '../load/sales-table';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   await db.query(`CREATE TABLE aw_region AS SELECT * FROM ${csv('Region.csv')}`);
   await db.query(`CREATE VIEW sales AS SELECT s.OrderDate AS date, CAST(s.Sales AS DOUBLE) AS amount, p.Salesperson AS rep, r.Region AS region, NULL::VARCHAR AS team
     FROM ${csv('Sales.csv')} s LEFT JOIN aw_person p ON p.EmployeeKey = s.EmployeeKey LEFT JOIN aw_region r ON r.SalesTerritoryKey = s.SalesTerritoryKey`);
+  await db.query(LINES_ROLLUP_VIEW);
   await db.query(`CREATE VIEW rep_regions AS SELECT p.Salesperson AS rep, r.Region AS region
     FROM ${csv('SalespersonRegion.csv')} x JOIN aw_person p USING (EmployeeKey) JOIN aw_region r USING (SalesTerritoryKey)`);
   // Targets are keyed by EmployeeID (not EmployeeKey).
