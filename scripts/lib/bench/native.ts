@@ -8,8 +8,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import { decodeHead, detectEncoding } from '../../../src/lib/ingest/encoding';
 import { sniffText } from '../../../src/lib/ingest/sniff';
-import { planCsv } from '../../../src/lib/load/load-file';
-import { loadCheckSql, salesTableSql, salesViewSql, type SalesTablePlan } from '../../../src/lib/load/sales-table';
+import { csvSalesPlan, planCsv } from '../../../src/lib/load/load-file';
+import { loadCheckSql, salesTableSql, salesViewSql } from '../../../src/lib/load/sales-table';
 import { kpiSql } from '../../../src/lib/analyses/overview';
 import { previousRange, sameRangeLastYear } from '../../../src/lib/model/period';
 import { sqlString } from '../../../src/lib/model/sql';
@@ -48,17 +48,7 @@ export function planFor(file: string) {
   const csv = planCsv(file, sniff);
   // The browser takes the typed fast path when it can; so does the reference.
   const read = csv.typed ?? csv.text;
-  return {
-    relation: read.relation,
-    plan: {
-      from: read.relation,
-      columnKinds: read.columnKinds,
-      mapping: csv.mapping,
-      amountFormat: csv.formats.amountFormat,
-      dateFormat: csv.formats.dateFormat,
-      textToClean: csv.formats.textToClean,
-    } satisfies SalesTablePlan,
-  };
+  return { relation: read.relation, plan: csvSalesPlan(csv, read) };
 }
 
 async function timed<T>(job: () => Promise<T>): Promise<[T, number]> {

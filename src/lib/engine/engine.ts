@@ -41,7 +41,12 @@ function start(): Promise<Started> {
       const fraction = p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : 0;
       for (const l of progressListeners) l({ phase: 'download', fraction });
     });
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    await db.open({
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      // A published workspace read on demand: ranges after a HEAD (static hosts answer it), the whole file
+      // only from a host without ranges. (Left to its defaults, DuckDB-WASM 1.32 downloaded the whole file.)
+      filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false },
+    });
     const conn = await db.connect();
     // Extensions would be fetched from a CDN; we never do that.
     await conn.query('SET autoload_known_extensions = false');

@@ -224,6 +224,18 @@ export interface CsvPlan {
   typed: { relation: string; columnKinds: Record<string, SourceKind> } | null;
 }
 
+/** The canonical table's plan over one of a CSV plan's reads (typed or text), for runs outside the page (bench, prepare-workspace). */
+export function csvSalesPlan(csv: CsvPlan, read: CsvPlan['text']): SalesTablePlan {
+  return {
+    from: read.relation,
+    columnKinds: read.columnKinds,
+    mapping: csv.mapping,
+    amountFormat: csv.formats.amountFormat,
+    dateFormat: csv.formats.dateFormat,
+    textToClean: csv.formats.textToClean,
+  };
+}
+
 /**
  * A one-file workspace from its table kept in the browser (see
  * store/persist.ts): the canonical columns and the order flags of the

@@ -20,9 +20,29 @@ export interface WorkspaceManifest {
   database: string;
   tables: Record<string, string>;
   market?: string;
+  /**
+   * Read the database by HTTP range requests as queries need its pages, instead of downloading it first
+   * (prepare-workspace sets it for big files; the server must answer Range requests, as static hosts do).
+   */
+  readOnDemand?: boolean;
 }
 
 export class ManifestError extends Error {}
+
+/** The default published workspace: the site's data/ folder. */
+export const DEFAULT_WORKSPACE = 'data';
+
+/**
+ * The published workspace a link names (`?workspace=sales-2025`: a folder of the site holding a
+ * workspace.json), or data/. Only plain folder names: a link must not point the app at another site.
+ */
+export function publishedWorkspaceFolder(search: string): string {
+  const named = new URLSearchParams(search).get('workspace');
+  if (named === null) return DEFAULT_WORKSPACE;
+  const folder = named.replace(/\/+$/, '');
+  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(folder)) throw new ManifestError(`workspace=${named}: not a folder of this site (letters, digits, - and _ only)`);
+  return folder;
+}
 
 export function parseManifest(json: unknown): WorkspaceManifest {
   const m = json as Partial<WorkspaceManifest> | null;
@@ -40,6 +60,7 @@ export function parseManifest(json: unknown): WorkspaceManifest {
     database: m.database,
     tables: m.tables as Record<string, string>,
     market: m.market,
+    readOnDemand: m.readOnDemand === true,
   };
 }
 
@@ -73,15 +94,16 @@ export async function useFileTables(db: LoadEngine, salesView: string): Promise<
 }
 
 export async function openPublishedWorkspace(
-  db: LoadEngine,
+  db: LoadEngine & { registerUrl(name: string, url: string): Promise<void> },
   baseUrl: string,
   onProgress: (fraction: number | null) => void,
 ): Promise<WorkspaceManifest> {
   const res = await fetch(new URL('workspace.json', baseUrl));
   if (!res.ok) throw new ManifestError(`workspace.json: HTTP ${res.status}`);
   const manifest = parseManifest(await res.json());
-  const bytes = await fetchWithProgress(new URL(manifest.database, baseUrl).href, onProgress);
-  await db.registerBuffer(manifest.database, bytes);
+  const databaseUrl = new URL(manifest.database, baseUrl).href;
+  if (manifest.readOnDemand) await db.registerUrl(manifest.database, databaseUrl);
+  else await db.registerBuffer(manifest.database, await fetchWithProgress(databaseUrl, onProgress));
   await db.query(`DETACH DATABASE IF EXISTS ws`);
   await db.query(`ATTACH ${sqlString(manifest.database)} AS ws (READ_ONLY)`);
   const t = (name: string) => `ws.${sqlIdent(manifest.tables[name] ?? name)}`;
@@ -115,7 +137,7 @@ export async function openPublishedWorkspace(
 }
 
 /** A prepared workspace's exact daily rollup as `sales_rollup` (its line counts and sign columns left out). */
-function publishedRollupViewSql(table: string): string {
+export function publishedRollupViewSql(table: string): string {
   return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${ROLLUP_FIELDS.map(sqlIdent).join(', ')} FROM ${table}`;
 }
 

@@ -6,6 +6,7 @@
  * workspace; it takes precedence over the published file.
  */
 import { openDB } from 'idb';
+import { publishedWorkspaceFolder } from '../load/sample';
 import { workspace } from '../store/workspace.svelte';
 import { parseMarketData, parseMarketText, serializeMarketData, type MarketData } from './market-data';
 
@@ -57,7 +58,7 @@ async function save(key: string, data: MarketData | null): Promise<void> {
 async function fetchPublished(): Promise<MarketData | null> {
   const file = workspace.manifest?.market;
   if (!file) return null;
-  const res = await fetch(new URL(file, new URL('data/', document.baseURI)));
+  const res = await fetch(new URL(file, new URL(`${publishedWorkspaceFolder(location.search)}/`, document.baseURI)));
   if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
   const parsed = parseMarketData(await res.json());
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);

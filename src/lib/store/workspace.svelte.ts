@@ -32,7 +32,7 @@ import type { BudgetLoad } from '../load/budget-file';
 import { isWorkbook } from '../load/xlsx-name';
 import { isJsonFile, jsonToCsvFile } from '../load/json';
 import { ArchiveError, exportWorkspace, importWorkspace, isArchive, type WorkspaceWork } from './workspace-archive';
-import { INTERNAL_TABLE, openPublishedWorkspace, useFileTables, type WorkspaceManifest } from '../load/sample';
+import { DEFAULT_WORKSPACE, INTERNAL_TABLE, openPublishedWorkspace, publishedWorkspaceFolder, useFileTables, type WorkspaceManifest } from '../load/sample';
 import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from '../load/sales-table';
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
 import { sqlIdent } from '../model/sql';
@@ -97,6 +97,8 @@ export const workspace = $state({
   restoredFrom: null as 'kept-table' | 'files' | null,
 });
 
+/** False for a published workspace other than data/ (a `?workspace=` link): its plans and budgets are not kept under data/'s key. */
+let keepsWork = true;
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
 let currentFiles: File[] = [];
 /** The multi-file workspace behind the current data, kept to re-apply its targets after a remap. */
@@ -213,9 +215,16 @@ function fail(e: unknown) {
   if (workspace.info && workspace.compaction !== 'done') compactInBackground();
 }
 
-export async function openSample(baseUrl = new URL('data/', document.baseURI).href): Promise<void> {
+/** The published workspace of this page's link (`?workspace=folder`), or data/. */
+function publishedFolder(): string {
+  return publishedWorkspaceFolder(location.search);
+}
+
+export async function openSample(): Promise<void> {
   begin('sample');
   try {
+    const folder = publishedFolder();
+    const baseUrl = new URL(`${folder}/`, document.baseURI).href;
     const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
     salesRepointed();
     workspace.manifest = manifest;
@@ -227,6 +236,8 @@ export async function openSample(baseUrl = new URL('data/', document.baseURI).hr
     currentWorkspace = null;
     workspace.warnings = [];
     workspace.currency = manifest.currency;
+    // Plans and budgets built in the app are kept per kind of workspace; only data/'s are kept as 'sample'.
+    keepsWork = folder === DEFAULT_WORKSPACE;
     await restoreKeptPlan('sample');
     await restoreKeptBudget('sample');
     workspace.info = await describe('sample', manifest.name);
@@ -534,7 +545,9 @@ export async function reconfigureWorkspace(choices: WorkspaceChoices): Promise<v
  * open the published workspace.
  */
 export async function restoreOrOpenSample(): Promise<void> {
-  const saved = __READ_ONLY__ ? null : await readSavedWorkspace();
+  // A link naming a published workspace opens that one.
+  const named = new URLSearchParams(location.search).has('workspace');
+  const saved = __READ_ONLY__ || named ? null : await readSavedWorkspace();
   if (saved) {
     await loadFiles(savedFiles(saved), () => {}, saved.choices, { savedAt: saved.savedAt });
     if (workspace.status === 'ready') return;
@@ -545,21 +558,21 @@ export async function restoreOrOpenSample(): Promise<void> {
 
 /** Re-applies a plan built or revised in the app earlier for this kind of workspace (never on read-only sites). */
 async function restoreKeptPlan(key: 'sample' | 'file'): Promise<void> {
-  if (__READ_ONLY__) return;
+  if (__READ_ONLY__ || (key === 'sample' && !keepsWork)) return;
   const plan = await readPlan<SavedPlan>(key);
   if (plan && Array.isArray(plan.targets) && Array.isArray(plan.versions)) await restorePlanTables(engine, plan);
 }
 
 /** Brings back the budget lines entered in the app for this kind of workspace (none: clears the previous workspace's). */
 async function restoreKeptBudget(key: 'sample' | 'file'): Promise<void> {
-  const kept = __READ_ONLY__ ? null : await readBudgetEntriesKept<BudgetEntryRow[]>(key);
+  const kept = __READ_ONLY__ || (key === 'sample' && !keepsWork) ? null : await readBudgetEntriesKept<BudgetEntryRow[]>(key);
   const rows = Array.isArray(kept) ? kept.filter((r) => r && typeof r.period === 'string' && typeof r.unit === 'string' && typeof r.line === 'string' && Number.isFinite(r.amount)) : [];
   await replaceBudgetEntries(engine, rows);
 }
 
 /** Keeps the budget lines entered in the app (call after each change). */
 export async function keepBudgetEntries(): Promise<void> {
-  if (__READ_ONLY__ || !workspace.info) return;
+  if (__READ_ONLY__ || !workspace.info || (workspace.info.kind === 'sample' && !keepsWork)) return;
   workspace.storage = await saveBudgetEntriesKept(workspace.info.kind, await queryBudgetEntries(engine));
 }
 
@@ -570,7 +583,7 @@ let keepPlanJob: AbortController | null = null;
  * the status the new version changed recomputes first; a later save supersedes it. True once kept.
  */
 export async function keepPlan(): Promise<boolean> {
-  if (__READ_ONLY__ || !workspace.info) return false;
+  if (__READ_ONLY__ || !workspace.info || (workspace.info.kind === 'sample' && !keepsWork)) return false;
   keepPlanJob?.abort();
   const job = (keepPlanJob = new AbortController());
   const { kind } = workspace.info;

@@ -1,0 +1,294 @@
+/**
+ * `npm run prepare-workspace`: sales exports of any size → a published workspace (workspace.json +
+ * workspace.duckdb) that the site opens read-only, like the sample in data/.
+ *
+ * Native DuckDB (@duckdb/node-api, pinned to the wasm build's DuckDB 1.4.3, so the file opens in the
+ * browser) runs the app's own load plan on every file: the same sniffing, column mapping, amount and
+ * date parsing as a file dropped on the page (load-file.ts, sales-table.ts). It writes:
+ * - `sales`: the canonical lines, sorted by date, with the order flags the app's compaction adds;
+ * - `sales_rollup`: the exact daily rollup (sales-table.ts rollupSql), which every query that only sums
+ *   reads (model/where.ts sumsSource) — far fewer rows than the lines on a long, dense history;
+ * - `targets` / `budget` from a targets or budget file, normalised as the app does (long or wide form).
+ * Intermediate tables live in a scratch database on disk, so inputs larger than memory spill there.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { decodeHead, detectEncoding } from '../../../src/lib/ingest/encoding';
+import { sniffText } from '../../../src/lib/ingest/sniff';
+import { proposeMapping } from '../../../src/lib/ingest/mapping';
+import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
+import { loadCheckSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
+import { loadTargetsTable } from '../../../src/lib/load/targets-file';
+import { loadBudgetTable } from '../../../src/lib/load/budget-file';
+import { CANONICAL_FIELDS } from '../../../src/lib/model/schema';
+import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
+import type { SqlRunner } from '../../../src/lib/engine/types';
+import type { WorkspaceManifest } from '../../../src/lib/load/sample';
+
+const HEAD_BYTES = 512 * 1024;
+
+export interface PrepareOptions {
+  /** Sales files (CSV/TXT in UTF-8, or Parquet) or folders of them; every file must map to the same fields. */
+  sales: string[];
+  out: string;
+  name?: string;
+  currency?: string;
+  locale?: string;
+  fiscalYearStartMonth?: number;
+  targets?: string;
+  budget?: string;
+  /** Let the site read the database by range requests instead of downloading it (default: when it is over 64 MB). */
+  readOnDemand?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Above this a published database is read on demand: downloading it whole would keep the first view waiting. */
+export const READ_ON_DEMAND_BYTES = 64 * 1024 * 1024;
+
+export interface PrepareSummary {
+  files: { file: string; rows: number }[];
+  lines: number;
+  rollupRows: number;
+  minDate: string;
+  maxDate: string;
+  targets: number | null;
+  budget: number | null;
+  manifest: WorkspaceManifest;
+}
+
+/** A specific, located reason the inputs cannot be prepared (the CLI prints it and exits 1). */
+export class PrepareError extends Error {
+  override name = 'PrepareError';
+}
+
+/** The node-api connection as the app's SqlRunner, so the app's loaders run unchanged. */
+export function nodeRunner(c: DuckDBConnection): SqlRunner {
+  return {
+    async query<T extends object>(sql: string): Promise<T[]> {
+      const reader = await c.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as T[];
+    },
+  };
+}
+
+const SALES_FILE = /\.(csv|txt|tsv|parquet)$/i;
+
+/** Files named on the command line, and the sales files inside named folders (sorted by name). */
+export function expandInputs(inputs: string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new PrepareError(`${input}: no such file or folder`);
+    if (fs.statSync(input).isDirectory()) {
+      const inside = fs.readdirSync(input).filter((f) => SALES_FILE.test(f)).sort();
+      if (inside.length === 0) throw new PrepareError(`${input}: no .csv, .txt, .tsv or .parquet files in this folder`);
+      out.push(...inside.map((f) => path.join(input, f)));
+    } else out.push(input);
+  }
+  return out;
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, fs.fstatSync(fd).size));
+    fs.readSync(fd, head, 0, head.length, 0);
+    return head;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const isParquet = (head: Buffer) => head.length >= 4 && head.subarray(0, 4).toString('latin1') === 'PAR1';
+
+/** A text file's head, sniffed as the app does; only UTF-8 (native DuckDB reads no GBK). */
+function sniffFile(file: string) {
+  const head = readHead(file);
+  if (head.length === 0) throw new PrepareError(`${file}: the file is empty`);
+  const guess = detectEncoding(new Uint8Array(head));
+  if (guess.encoding !== 'utf-8') {
+    throw new PrepareError(`${file}: the file is ${guess.encoding}; convert it to UTF-8 first (e.g. iconv -f ${guess.encoding} -t UTF-8 ${path.basename(file)} > utf8.csv)`);
+  }
+  return sniffText(decodeHead(new Uint8Array(head), guess), fs.statSync(file).size <= HEAD_BYTES);
+}
+
+/** The app's plan for one sales file: the typed fast path when the sample allows it, else text. */
+async function planFile(c: DuckDBConnection, file: string, index: number): Promise<SalesTablePlan[]> {
+  const head = readHead(file);
+  if (isParquet(head)) {
+    const raw = `raw_${index}`;
+    await c.run(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    const described = (await c.runAndReadAll(`DESCRIBE ${raw}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
+    const names = described.map((d) => d.column_name);
+    const preview = (await c.runAndReadAll(`SELECT * FROM ${raw} LIMIT 200`)).getRowObjectsJS();
+    const rows = preview.map((r) => names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
+    const kinds = Object.fromEntries(
+      described.map((d) => [d.column_name, (/^(DATE|TIMESTAMP)/.test(d.column_type) ? 'date' : /INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(d.column_type) ? 'number' : 'text') as SourceKind]),
+    );
+    const mapping = proposeMapping(names, rows.slice(0, MAPPING_SAMPLE_ROWS)).mapping;
+    const formats = detectFormats(names, rows, mapping);
+    return [{ from: raw, columnKinds: kinds, mapping, amountFormat: formats.amountFormat, dateFormat: formats.dateFormat, textToClean: formats.textToClean }];
+  }
+  const sniff = sniffFile(file);
+  const csv = planCsv(file, sniff);
+  return csv.typed ? [csvSalesPlan(csv, csv.typed), csvSalesPlan(csv, csv.text)] : [csvSalesPlan(csv, csv.text)];
+}
+
+/** Loads one sales file into `lines_<index>` with the app's canonical CREATE TABLE; rejects stop with file, row and value. */
+async function loadSalesFile(c: DuckDBConnection, file: string, index: number, log: (s: string) => void): Promise<{ rows: number; mapping: SalesTablePlan['mapping'] }> {
+  const table = `lines_${index}`;
+  const plans = await planFile(c, file, index);
+  let used: SalesTablePlan | null = null;
+  let lastError: unknown = null;
+  for (const plan of plans) {
+    try {
+      await c.run(salesTableSql(plan, table));
+      used = plan;
+      break;
+    } catch (e) {
+      lastError = e; // the typed read failed on a later row: read as text, as the app does
+    }
+  }
+  if (!used) throw new PrepareError(`${file}: ${lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError)}`);
+  if (!used.mapping.date || !(used.mapping.amount || (used.mapping.quantity && used.mapping.unit_price))) {
+    throw new PrepareError(`${file}: no date or amount column recognised (columns mapped: ${JSON.stringify(used.mapping)})`);
+  }
+  const [check] = (await c.runAndReadAll(loadCheckSql(used, table))).getRowObjectsJS() as Record<string, unknown>[];
+  for (const kind of ['date', 'amount'] as const) {
+    const bad = Number(check[kind === 'date' ? 'badDates' : 'badAmounts']);
+    if (bad > 0) {
+      const examples = (await c.runAndReadAll(rejectExamplesSql(used, table, kind))).getRowObjectsJS() as { row: unknown; value: unknown }[];
+      const column = used.mapping[kind] ?? kind;
+      throw new PrepareError(
+        `${file}: ${bad} ${kind === 'date' ? 'dates' : 'amounts'} in column "${column}" cannot be read, e.g. ${examples.map((x) => `row ${x.row}: "${x.value}"`).join(', ')}`,
+      );
+    }
+  }
+  const rows = Number(check.rows);
+  if (rows === 0) throw new PrepareError(`${file}: the file has a header but no rows`);
+  log(`  ${path.basename(file)}: ${rows.toLocaleString('en')} lines, ${check.minDate} … ${check.maxDate}`);
+  return { rows, mapping: used.mapping };
+}
+
+/** A targets or budget file as an all-text table plus its sniffed head (for the app's layout detection). */
+async function loadSideFile(c: DuckDBConnection, file: string, table: string) {
+  const sniff = sniffFile(file);
+  await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(file, sniff.delimiter, sniff.quoteChar || '"', sniff.header)}`);
+  return sniff;
+}
+
+export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSummary> {
+  const log = opts.log ?? (() => {});
+  const files = expandInputs(opts.sales);
+  if (files.length === 0) throw new PrepareError('no sales files given');
+  fs.mkdirSync(opts.out, { recursive: true });
+  const database = 'workspace.duckdb';
+  const target = path.join(opts.out, database);
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'targetscope-prepare-'));
+  const building = `${target}.building`;
+  fs.rmSync(building, { force: true });
+  const instance = await DuckDBInstance.create(path.join(scratchDir, 'scratch.duckdb'));
+  const c = await instance.connect();
+  try {
+    await c.run(`SET temp_directory = ${sqlString(scratchDir)}`);
+    // Nothing is fetched: the app never loads extensions, and neither does its preparation.
+    await c.run('SET autoload_known_extensions = false');
+    log(`reading ${files.length} sales file(s)`);
+    const loaded: { file: string; rows: number }[] = [];
+    let mapping: SalesTablePlan['mapping'] | null = null;
+    for (const [i, file] of files.entries()) {
+      const one = await loadSalesFile(c, file, i, log);
+      const fields = (m: SalesTablePlan['mapping']) => CANONICAL_FIELDS.filter((f) => m[f]).join(',');
+      if (mapping && fields(mapping) !== fields(one.mapping)) {
+        throw new PrepareError(`${file}: its columns map to ${fields(one.mapping)}, the first file's to ${fields(mapping)}; prepare them separately`);
+      }
+      mapping ??= one.mapping;
+      loaded.push({ file, rows: one.rows });
+    }
+    const hasOrderId = !!mapping?.order_id;
+    // One row key across files: the file's index, then its spreadsheet row.
+    const union = files.map((_, i) => `SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')}, ${i}::BIGINT * 10000000000 + _row AS _key FROM lines_${i}`).join('\nUNION ALL\n');
+    await c.run(`CREATE OR REPLACE TABLE lines AS ${union}`);
+    for (const i of files.keys()) await c.run(`DROP TABLE lines_${i}`);
+
+    await c.run(`ATTACH ${sqlString(building)} AS out`);
+    log('writing sales (lines, sorted by date, with order flags)');
+    const flags = hasOrderId
+      ? `, _key IN (SELECT min(_key) FROM lines WHERE order_id IS NOT NULL GROUP BY order_id) AS _order_first,
+  _key IN (SELECT min(_key) FILTER (WHERE amount > 0) FROM lines WHERE order_id IS NOT NULL GROUP BY order_id) AS _sale_first`
+      : '';
+    await c.run(`CREATE TABLE out.sales AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')}${flags} FROM lines ORDER BY date, _key`);
+    log('writing sales_rollup (the exact daily rollup)');
+    await c.run(`CREATE TABLE out.sales_rollup AS ${rollupSql('out.sales')}`);
+
+    const db = nodeRunner(c);
+    // The app's loaders measure targets against `sales` (to guess "in thousands").
+    await c.run('CREATE OR REPLACE VIEW sales AS SELECT * FROM out.sales');
+    let targets: number | null = null;
+    if (opts.targets) {
+      const sniff = await loadSideFile(c, opts.targets, 'targets_file');
+      const load = await loadTargetsTable(db, 'targets_file', sniff.header, sniff.rows, path.basename(opts.targets), null, 'targets_loaded');
+      if (!load) throw new PrepareError(`${opts.targets}: not recognised as targets (expected a period or M01..M12 columns, a unit and an amount)`);
+      await c.run('CREATE TABLE out.targets AS SELECT period, unit_type, unit, amount, 1 AS version FROM targets_loaded ORDER BY period, unit_type, unit');
+      targets = load.rows;
+      log(`targets: ${load.rows} rows, ${load.layout.kind} form, × ${load.multiplier}`);
+    }
+    let budget: number | null = null;
+    if (opts.budget) {
+      const sniff = await loadSideFile(c, opts.budget, 'budget_file');
+      const load = await loadBudgetTable(db, 'budget_file', sniff.header, sniff.rows, 'budget_loaded');
+      if (!load) throw new PrepareError(`${opts.budget}: not recognised as a budget (expected period, unit, line and amount columns)`);
+      await c.run('CREATE TABLE out.budget AS SELECT period, unit_type, unit, line, amount FROM budget_loaded ORDER BY period, unit_type, unit, line');
+      budget = load.rows;
+      log(`budget: ${load.rows} rows`);
+    }
+    const [stats] = (await c.runAndReadAll(
+      `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup,
+        strftime(min(date), '%Y-%m-%d') AS min_date, strftime(max(date), '%Y-%m-%d') AS max_date FROM out.sales`,
+    )).getRowObjectsJS() as { lines: bigint; rollup: bigint; min_date: string; max_date: string }[];
+    await c.run('DROP VIEW sales');
+    await c.run('DETACH out');
+    c.closeSync();
+    instance.closeSync();
+    fs.renameSync(building, target);
+
+    const tables: Record<string, string> = { sales: 'sales', sales_rollup: 'sales_rollup' };
+    if (targets !== null) tables.targets = 'targets';
+    if (budget !== null) tables.budget = 'budget';
+    const manifest: WorkspaceManifest & { generatedBy: string; sources: { file: string; rows: number }[] } = {
+      format: 'targetscope-workspace',
+      version: 1,
+      name: opts.name ?? path.basename(path.resolve(opts.out)),
+      currency: opts.currency ?? 'CNY',
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      fiscalYearStartMonth: opts.fiscalYearStartMonth ?? 1,
+      asOf: stats.max_date,
+      database,
+      tables,
+      readOnDemand: opts.readOnDemand ?? fs.statSync(target).size > READ_ON_DEMAND_BYTES,
+      generatedBy: 'scripts/prepare-workspace.ts',
+      sources: loaded.map((l) => ({ file: path.basename(l.file), rows: l.rows })),
+    };
+    fs.writeFileSync(path.join(opts.out, 'workspace.json'), JSON.stringify(manifest, null, 2) + '\n');
+    return {
+      files: loaded,
+      lines: Number(stats.lines),
+      rollupRows: Number(stats.rollup),
+      minDate: stats.min_date,
+      maxDate: stats.max_date,
+      targets,
+      budget,
+      manifest,
+    };
+  } finally {
+    try {
+      c.closeSync();
+      instance.closeSync();
+    } catch {
+      // already closed
+    }
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+    fs.rmSync(building, { force: true });
+  }
+}

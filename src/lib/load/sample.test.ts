@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ManifestError, parseManifest, publishedWorkspaceFolder } from './sample';
+
+describe('which published workspace a link opens', () => {
+  it('data/ by default; a named folder of the site; nothing that leaves it', () => {
+    expect(publishedWorkspaceFolder('')).toBe('data');
+    expect(publishedWorkspaceFolder('?workspace=sales-2025')).toBe('sales-2025');
+    expect(publishedWorkspaceFolder('?x=1&workspace=ws/east_2025/')).toBe('ws/east_2025');
+    for (const bad of ['https://evil.example/', '//evil.example', '../secret', 'a/../b', '', 'a b']) {
+      expect(() => publishedWorkspaceFolder(`?workspace=${encodeURIComponent(bad)}`)).toThrow(ManifestError);
+    }
+  });
+
+  it('a manifest may ask for its database to be read on demand; anything but true means download', () => {
+    const base = { format: 'targetscope-workspace', database: 'workspace.duckdb', tables: { sales: 'sales' } };
+    expect(parseManifest({ ...base, readOnDemand: true }).readOnDemand).toBe(true);
+    expect(parseManifest({ ...base, readOnDemand: 'yes' }).readOnDemand).toBe(false);
+    expect(parseManifest(base).readOnDemand).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * A workspace made by `npm run prepare-workspace`, published in a folder of the built site and opened by a
+ * link (`?workspace=…`), its database read by range requests: KPIs from the lines and the product table
+ * and trend from the daily rollup, against plain TS over the generated export.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, kpi } from './fixtures';
+import { ensureSalesCsv, FILTER_VALUES } from '../../scripts/lib/bench/generate';
+import { prepareWorkspace } from '../../scripts/lib/prepare/prepare';
+
+const FOLDER = 'prepared-e2e';
+const out = path.join(process.env.TEST_DIST ?? 'dist-test', FOLDER);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prepared-e2e-'));
+let lines: { order: string; date: string; product: string; region: string; amount: number }[] = [];
+
+test.beforeAll(async () => {
+  const csv = await ensureSalesCsv(path.join(tmp, 'sales.csv'), 20_000);
+  const [header, ...body] = fs.readFileSync(csv.path, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const at = (name: string) => header.indexOf(name);
+  lines = body.map((r) => ({ order: r[at('Order ID')], date: r[at('Order Date')], product: r[at('Product')], region: r[at('Region')], amount: Number(r[at('Sales')]) }));
+  await prepareWorkspace({ sales: [csv.path], out, name: 'Prepared e2e', currency: 'CNY', readOnDemand: true });
+});
+test.afterAll(() => {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const sum = (xs: { amount: number }[]) => xs.reduce((s, x) => s + x.amount, 0);
+
+async function open(page: Page, hash: string) {
+  await page.goto(`./?workspace=${FOLDER}${hash}`);
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+}
+
+test('a prepared workspace opens from its link, read on demand; lines and rollup give the file’s numbers', async ({ page }) => {
+  const requests: { url: string; method: string; range: string | undefined }[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), range: r.headers()['range'] }));
+  await open(page, '#/overview?period=all');
+  await expect(page.getByTestId('load-status')).toContainText('Prepared e2e');
+  // Read by ranges (after a HEAD for its size), never downloaded whole.
+  const reads = requests.filter((r) => r.url.includes(`${FOLDER}/workspace.duckdb`) && r.method === 'GET');
+  expect(reads.length, JSON.stringify(requests.filter((r) => r.url.includes('workspace.duckdb')))).toBeGreaterThan(0);
+  expect(reads.filter((r) => !r.range?.startsWith('bytes='))).toEqual([]);
+
+  expect(await kpi(page, 'revenue')).toBeCloseTo(sum(lines), 2);
+  expect(await kpi(page, 'orders')).toBe(new Set(lines.map((l) => l.order)).size);
+
+  // The product table reads the daily rollup: the top product of 2025 and its revenue, with a region filter.
+  const region = FILTER_VALUES.region[0];
+  await page.evaluate((h) => (location.hash = h), `#/products?period=custom&from=2025-01-01&to=2025-12-31&f.region=${encodeURIComponent(region)}`);
+  await expect(page.getByTestId('products')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const byProduct = new Map<string, number>();
+  for (const l of lines) if (l.region === region && l.date.startsWith('2025')) byProduct.set(l.product, (byProduct.get(l.product) ?? 0) + l.amount);
+  const [topProduct, topRevenue] = [...byProduct].sort((a, b) => b[1] - a[1])[0];
+  const first = page.getByTestId('product-table').locator('tbody tr').first();
+  await expect(first.locator('td[data-col="member"]')).toHaveAttribute('data-value', topProduct);
+  expect(Number(await first.locator('td[data-col="revenue"]').getAttribute('data-value'))).toBeCloseTo(topRevenue, 2);
+});
