@@ -1,9 +1,13 @@
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, loadFile, kpi, waitUntilSaved } from './fixtures';
 
 test('a dropped file and its corrected mapping come back after a reload; reset returns to the sample', async ({ page }) => {
   await openApp(page);
   expect(await loadFile(page, 'tests/fixtures/eu-semicolon.csv')).toBe('ready');
   await expect(page.getByTestId('storage-status')).toHaveAttribute('data-state', 'saved');
+  // Chromium has the Origin Private File System: the file's bytes are kept there, not in IndexedDB.
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-file-store', 'opfs');
+  expect(await opfsNames(page)).toEqual([expect.stringMatching(/^file-\d+-0$/)]);
   await page.evaluate(() => (location.hash = '#/data?period=all'));
   await page.getByTestId('map-amount').selectOption('Profit');
   await page.getByTestId('map-profit').selectOption('');
@@ -23,9 +27,39 @@ test('a dropped file and its corrected mapping come back after a reload; reset r
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('reset-workspace').click();
   await expect(page.getByTestId('source-name')).toContainText('sample');
+  // The reset removed the bytes too.
+  await expect.poll(() => opfsNames(page)).toEqual([]);
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('source-name')).toContainText('sample');
+});
+
+/** The files the app keeps in the Origin Private File System. */
+async function opfsNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('targetscope', { create: true });
+    const names: string[] = [];
+    for await (const name of (dir as FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names.sort();
+  });
+}
+
+test('without the Origin Private File System the file is kept in IndexedDB and still comes back', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined, configurable: true });
+  });
+  await openApp(page);
+  expect(await loadFile(page, 'tests/fixtures/eu-semicolon.csv')).toBe('ready');
+  const revenue = await kpi(page, 'revenue');
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-file-store', 'indexeddb');
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => (location.hash = '#/data?period=all'));
+  await expect(page.getByTestId('source-name')).toHaveText('eu-semicolon.csv');
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  expect(await kpi(page, 'revenue')).toBeCloseTo(revenue, 6);
 });
 
 test('a reload inserts the kept parsed table instead of parsing the file; a new mapping then reloads the file; a damaged kept table falls back to the file', async ({ page }) => {
@@ -57,22 +91,26 @@ test('a reload inserts the kept parsed table instead of parsing the file; a new 
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-restored-from', 'kept-table');
   expect(await kpi(page, 'revenue')).toBeCloseTo(profit, 6);
 
-  // A damaged kept table: the file is parsed instead, same numbers.
-  await page.evaluate(
+  // A damaged kept table (its bytes are in the Origin Private File System): the file is parsed instead, same numbers.
+  const keptIn = await page.evaluate(
     () =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('targetscope');
         open.onsuccess = () => {
-          const tx = open.result.transaction('workspace', 'readwrite');
-          const store = tx.objectStore('workspace');
-          const get = store.get('parsed:file');
-          get.onsuccess = () => store.put({ ...get.result, ipc: new Blob(['not arrow at all']) }, 'parsed:file');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          const get = open.result.transaction('workspace').objectStore('workspace').get('parsed:file');
+          get.onsuccess = () => resolve(String(get.result?.ipcOpfs));
+          get.onerror = () => reject(get.error);
         };
         open.onerror = () => reject(open.error);
       }),
   );
+  expect(keptIn).toMatch(/^parsed-\d+\.arrow$/);
+  await page.evaluate(async (name) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('targetscope');
+    const writable = await (await dir.getFileHandle(name)).createWritable();
+    await writable.write('not arrow at all');
+    await writable.close();
+  }, keptIn);
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-restored-from', 'files');

@@ -41,6 +41,8 @@ test('queries saved by name come back after a reload; one click puts one in the 
   await page.getByTestId('sql-save').click();
   const saved = page.getByTestId('sql-saved');
   await expect(saved.locator('li')).toHaveCount(2);
+  // Kept in the browser (after the click): then reload.
+  await expect(saved).toHaveAttribute('data-kept-count', '2');
 
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
@@ -51,6 +53,7 @@ test('queries saved by name come back after a reload; one click puts one in the 
   await expect(page.locator('table[data-testid="sql-result"] tbody tr').first()).toBeVisible();
   await saved.locator('li[data-query="Answer"]').getByTestId('sql-forget').click();
   await expect(saved.locator('li')).toHaveCount(1);
+  await expect(saved).toHaveAttribute('data-kept-count', '1');
   await page.reload();
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await expect(saved.locator('li')).toHaveCount(1);

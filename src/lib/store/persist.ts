@@ -1,11 +1,13 @@
 /**
- * Keeps the user's workspace in this browser (IndexedDB, which stores the
- * file itself as a Blob) so a reload restores it without re-dropping the
- * file. Storage may be missing (private browsing) or full: callers get a
- * reason and the app keeps working in memory.
+ * Keeps the user's workspace in this browser so a reload restores it without
+ * re-dropping the file: the records in IndexedDB, the files' bytes (and a kept
+ * table's) in the Origin Private File System where the browser has it, else
+ * as Blobs in the records. Storage may be missing (private browsing) or full:
+ * callers get a reason and the app keeps working in memory.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { SavedChoices } from '../load/load-file';
+import { pruneOpfsFiles, readOpfsFile, writeOpfsFile } from './opfs';
 
 const DB_NAME = 'targetscope';
 const STORE = 'workspace';
@@ -25,6 +27,13 @@ export interface SavedWorkspace {
   savedAt: string;
 }
 
+/** As stored: the bytes in the record (`blob`), or in OPFS under `opfs`. */
+type StoredFile = Omit<SavedFile, 'blob'> & { blob: Blob | null; opfs?: string };
+type StoredWorkspace = Omit<SavedWorkspace, 'files'> & { files: StoredFile[] };
+
+/** Where a save put the files' bytes. */
+export type FileStore = 'opfs' | 'indexeddb';
+
 export type PersistOutcome = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' | 'error'; message: string };
 
 /**
@@ -36,6 +45,8 @@ export type PersistOutcome = { ok: true } | { ok: false; reason: 'unavailable' |
 export interface KeptTable {
   savedAt: string;
   ipc: Blob;
+  /** As stored: the bytes in OPFS under this name instead of `ipc`. */
+  ipcOpfs?: string;
   /** The LoadedSource it was built with (JSON). */
   source: unknown;
   /** The fields constant within orders, as measured after the compaction. */
@@ -63,20 +74,27 @@ function failure(e: unknown): PersistOutcome {
   return { ok: false, reason: 'error', message };
 }
 
+/** A name for OPFS from a save's time (digits only). */
+const stampOf = (savedAt: string) => savedAt.replace(/\D/g, '');
+
 /** Saves the files and choices (dropping a kept table of earlier files); `savedAt` identifies this save. */
-export async function saveWorkspace(files: File[], choices: SavedChoices): Promise<PersistOutcome & { savedAt?: string }> {
+export async function saveWorkspace(files: File[], choices: SavedChoices): Promise<PersistOutcome & { savedAt?: string; fileStore?: FileStore }> {
   try {
     const db = await open();
-    const record: SavedWorkspace = {
-      version: 2,
-      files: files.map((f) => ({ blob: f, name: f.name, lastModified: f.lastModified })),
-      choices: JSON.parse(JSON.stringify(choices)) as SavedChoices,
-      savedAt: new Date().toISOString(),
-    };
+    const savedAt = new Date().toISOString();
+    const stored: StoredFile[] = await Promise.all(
+      files.map(async (f, i) => {
+        const opfs = `file-${stampOf(savedAt)}-${i}`;
+        return (await writeOpfsFile(opfs, f)) ? { blob: null, opfs, name: f.name, lastModified: f.lastModified } : { blob: f, name: f.name, lastModified: f.lastModified };
+      }),
+    );
+    const record: StoredWorkspace = { version: 2, files: stored, choices: JSON.parse(JSON.stringify(choices)) as SavedChoices, savedAt };
     const tx = db.transaction(STORE, 'readwrite');
     await Promise.all([tx.store.put(record, KEY), tx.store.delete(PARSED_KEY), tx.done]);
     db.close();
-    return { ok: true, savedAt: record.savedAt };
+    // The earlier files and kept tables go with the records that named them.
+    await pruneOpfsFiles(new Set(stored.flatMap((f) => (f.opfs ? [f.opfs] : []))));
+    return { ok: true, savedAt, fileStore: stored.every((f) => f.opfs) ? 'opfs' : 'indexeddb' };
   } catch (e) {
     return failure(e);
   }
@@ -85,12 +103,17 @@ export async function saveWorkspace(files: File[], choices: SavedChoices): Promi
 /** Keeps the parsed table of the workspace saved at `savedAt`; nothing when another save replaced it since. */
 export async function keepParsedTable(table: KeptTable): Promise<PersistOutcome> {
   try {
+    const name = `parsed-${stampOf(table.savedAt)}.arrow`;
+    const inOpfs = await writeOpfsFile(name, table.ipc);
+    const stored: Omit<KeptTable, 'ipc'> & { ipc: Blob | null } = inOpfs ? { ...table, ipc: null, ipcOpfs: name } : table;
     const db = await open();
     const tx = db.transaction(STORE, 'readwrite');
-    const record = (await tx.store.get(KEY)) as SavedWorkspace | undefined;
-    if (record?.savedAt === table.savedAt) await tx.store.put(table, PARSED_KEY);
+    const record = (await tx.store.get(KEY)) as StoredWorkspace | undefined;
+    const current = record?.savedAt === table.savedAt;
+    if (current) await tx.store.put(stored, PARSED_KEY);
     await tx.done;
     db.close();
+    if (!current && inOpfs) await pruneOpfsFiles(new Set((record?.files ?? []).flatMap((f) => (f.opfs ? [f.opfs] : []))));
     return { ok: true };
   } catch (e) {
     return failure(e);
@@ -99,10 +122,12 @@ export async function keepParsedTable(table: KeptTable): Promise<PersistOutcome>
 
 /** The parsed table kept for the workspace saved at `savedAt`, or null (never throws). */
 export async function readKeptTable(savedAt: string): Promise<KeptTable | null> {
-  const kept = await readRecord<KeptTable>(PARSED_KEY);
-  if (!kept || kept.savedAt !== savedAt || !(kept.ipc instanceof Blob)) return null;
+  const kept = await readRecord<Omit<KeptTable, 'ipc'> & { ipc: Blob | null }>(PARSED_KEY);
+  if (!kept || kept.savedAt !== savedAt) return null;
+  const ipc = kept.ipc instanceof Blob ? kept.ipc : typeof kept.ipcOpfs === 'string' ? await readOpfsFile(kept.ipcOpfs) : null;
+  if (!ipc) return null;
   const constant = kept.orderConstant;
-  return { ...kept, orderConstant: Array.isArray(constant) && constant.every((f) => typeof f === 'string') ? constant : null };
+  return { ...kept, ipc, orderConstant: Array.isArray(constant) && constant.every((f) => typeof f === 'string') ? constant : null };
 }
 
 /** The saved files as File objects again. */
@@ -110,15 +135,23 @@ export function savedFiles(saved: SavedWorkspace): File[] {
   return saved.files.map((f) => new File([f.blob], f.name, { lastModified: f.lastModified }));
 }
 
-/** The saved workspace, or null when there is none or it cannot be read (never throws). */
+/** The saved workspace with its files' bytes, or null when there is none or it cannot be read (never throws). */
 export async function readSavedWorkspace(): Promise<SavedWorkspace | null> {
   try {
     const db = await open();
-    const record = (await db.get(STORE, KEY)) as SavedWorkspace | undefined;
+    const record = (await db.get(STORE, KEY)) as StoredWorkspace | undefined;
     db.close();
     if (!record || record.version !== 2 || !Array.isArray(record.files) || record.files.length === 0) return null;
-    if (!record.files.every((f) => f.blob instanceof Blob && typeof f.name === 'string')) return null;
-    return record;
+    const files = await Promise.all(
+      record.files.map(async (f) => ({
+        name: f.name,
+        lastModified: f.lastModified,
+        blob: f.blob instanceof Blob ? f.blob : typeof f.opfs === 'string' ? await readOpfsFile(f.opfs) : null,
+      })),
+    );
+    // Bytes gone (site data cleared in part) or foreign records: nothing to restore.
+    if (!files.every((f): f is SavedFile => f.blob instanceof Blob && typeof f.name === 'string')) return null;
+    return { ...record, files };
   } catch {
     return null;
   }
@@ -130,6 +163,7 @@ export async function clearSavedWorkspace(): Promise<PersistOutcome> {
     const tx = db.transaction(STORE, 'readwrite');
     await Promise.all([tx.store.delete(KEY), tx.store.delete(PARSED_KEY), tx.done]);
     db.close();
+    await pruneOpfsFiles(new Set());
     return { ok: true };
   } catch (e) {
     return failure(e);

@@ -21,6 +21,7 @@ import {
   saveQueries,
   saveWorkspace,
   savedFiles,
+  type FileStore,
   type PersistOutcome,
 } from './persist';
 import { parseSavedQueries } from './saved-queries';
@@ -91,6 +92,8 @@ export const workspace = $state({
   orderConstant: null as string[] | null,
   /** The revision whose parsed table is kept in this browser for a fast reload (one-file workspaces). */
   keptTableRevision: -1,
+  /** Where the saved files' bytes are: the Origin Private File System, or IndexedDB where the browser has no OPFS. */
+  fileStore: null as FileStore | null,
   /** False from a plan version saved in the app until it is kept in this browser (background work after the recompute). */
   planKept: true,
   /** How the current workspace came back on start: from the kept parsed table, by loading its saved files again, or not restored. */
@@ -124,6 +127,7 @@ async function persist(files: File[], source: LoadedSource): Promise<void> {
   const revision = workspace.revision;
   saving = saveWorkspace(files, choicesOf(source)).then((outcome) => {
     workspace.storage = outcome;
+    workspace.fileStore = outcome.ok ? (outcome.fileStore ?? null) : null;
     if (outcome.ok) workspace.savedRevision = revision;
     return outcome.ok ? (outcome.savedAt ?? null) : null;
   });
