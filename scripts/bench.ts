@@ -23,7 +23,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSalesCsv, FILTER_VALUES } from './lib/bench/generate';
 import { startPreview, type PreviewServer } from './lib/bench/server';
-import { filesToOverview, runInBrowser, type BrowserRun } from './lib/bench/browser-run';
+import { filesToOverview, publishedWorkspaceTiming, runInBrowser, type BrowserRun, type PublishedRun } from './lib/bench/browser-run';
+import { prepareWorkspace } from './lib/prepare/prepare';
 import { nativeReference, type NativeResult } from './lib/bench/native';
 import { initialJs, type InitialJs } from './lib/bench/initial-js';
 import { fmt, median, table } from './lib/bench/report';
@@ -77,6 +78,8 @@ function viewHashes() {
 }
 
 interface SizeResult {
+  /** The export prepared by prepare-workspace and opened as a published workspace (null: failed). */
+  prepared: ({ prepareS: number; rollupRows: number } & PublishedRun) | null;
   size: SizeName;
   rows: number;
   file: string;
@@ -179,6 +182,23 @@ async function main(): Promise<void> {
           log(`  native failed: ${nativeError}`);
         }
       }
+      // The same export prepared with `npm run prepare-workspace` (native DuckDB) and opened as a published
+      // workspace read on demand: the money views read its daily rollup.
+      log(`[${size}] prepared workspace …`);
+      let prepared: SizeResult['prepared'] = null;
+      try {
+        const t0 = performance.now();
+        const folder = `prepared-${size}`;
+        const summary = await prepareWorkspace({ sales: [f.path], out: path.join(snapshot, folder), readOnDemand: true });
+        const prepareS = (performance.now() - t0) / 1000;
+        const run = await publishedWorkspaceTiming(server.url, folder, viewHashes().filter((v) => v.view !== 'forecast'));
+        prepared = { prepareS, rollupRows: summary.rollupRows, ...run };
+        log(`  prepared in ${fmt(prepareS, 1)} s (${summary.rollupRows.toLocaleString('en-US')} rollup rows); opened → overview ${fmt(run.overviewS, 2)} s${run.error ? ` (${run.error})` : ''}`);
+        for (const v of run.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms${v.error ? ` (${v.error})` : ''}`);
+        fs.rmSync(path.join(snapshot, folder), { recursive: true, force: true });
+      } catch (e) {
+        log(`  prepared workspace failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
       const ok = browser.filters.map((x) => x.ms).filter((x): x is number => x !== null);
       const before = browser.filtersBeforeCompaction.map((x) => x.ms).filter((x): x is number => x !== null);
       results.push({
@@ -195,6 +215,7 @@ async function main(): Promise<void> {
         uncompactedFilterMedianMs: median(before),
         uncompactedFilterMaxMs: before.length ? Math.max(...before) : null,
         ratio: browser.loadS !== null && browser.outcome === 'ready' && native ? browser.loadS / native.loadS : null,
+        prepared,
       });
     }
     // The workspace issue's case: all Adventure Works files dropped at once → overview (when the datasets are beside the repo).

@@ -520,3 +520,32 @@ export async function filesToOverview(url: string, files: string[], timeoutMs: n
   }
 }
 
+
+export interface PublishedRun {
+  /** navigation → the overview's data-ready, seconds (wasm start, attach, first queries) */
+  overviewS: number | null;
+  views: ViewTiming[];
+  error?: string;
+}
+
+/**
+ * A published workspace in a folder of the site (`?workspace=folder`, e.g. one made by prepare-workspace)
+ * in a fresh browser: navigation → overview ready, then each view's first render and a filter change.
+ */
+export async function publishedWorkspaceTiming(url: string, folder: string, views: { view: string; open: string; filter: string }[]): Promise<PublishedRun> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  const out: PublishedRun = { overviewS: null, views: [] };
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.addInitScript({ content: `window.__name = window.__name || ((f) => f);\n(${installRecorder.toString()})();` });
+    await page.goto(`${url}?workspace=${encodeURIComponent(folder)}#/overview?period=all`, { waitUntil: 'commit', timeout: 60_000 });
+    const ready = await waitForEvent(page, { key: 'ready', value: 'true', after: 0 }, 180_000);
+    out.overviewS = ready.t / 1000;
+    for (const v of views) out.views.push(await viewTiming(page, v));
+  } catch (e) {
+    out.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  } finally {
+    await within(browser.close(), 20_000, 'browser.close').catch(() => undefined);
+  }
+  return out;
+}
