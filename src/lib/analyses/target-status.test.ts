@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
-import { monthlyCells, pacingPath, queryStatusData, repManagerSql, shapeStatus, type CreditRule, type StatusParams } from './target-status';
+import { monthlyCells, pacingPath, queryStatusData, repManagerSql, shapeStatus, type CreditRule, type StatusParams, warmStatusSales } from './target-status';
 import { DEFAULT_THRESHOLDS, implausibleAttainment } from '../targets/pacing';
 
 /**
@@ -194,6 +194,21 @@ describe('targets, children and versions', () => {
     // anything the sales side depends on (here the credit rule) reads the sales again
     await queryStatusData(counting, params('territory'), '2024-01-01', undefined, memo);
     expect(queries.length - firstCount).toBe(4);
+  });
+
+  it('the sales side read ahead (before a first plan) serves the status: only the targets are read then; an aborted read keeps nothing', async () => {
+    const queries: string[] = [];
+    const counting = { query: <T extends object>(sql: string) => (queries.push(sql), db.query<T>(sql)) };
+    const aborted = new AbortController();
+    aborted.abort();
+    const memo = new Map();
+    await warmStatusSales({ query: async () => [] }, params('own'), memo, aborted.signal);
+    expect(memo.size).toBe(0);
+    await warmStatusSales(counting, params('own'), memo, new AbortController().signal);
+    expect(queries.length).toBe(2); // credited sales, rep → team
+    const data = await queryStatusData(counting, params('own'), '2024-01-01', undefined, memo);
+    expect(queries.length).toBe(3); // + the targets
+    expect(data).toEqual(await queryStatusData(db, params('own'), '2024-01-01'));
   });
 
   it('a unit with sales but no target row is listed with no target, not hidden', async () => {

@@ -227,6 +227,17 @@ async function querySalesSide(db: SqlRunner, p: StatusParams, signal?: AbortSign
   return { sales, parents, managers };
 }
 
+/**
+ * Fills the memo's sales side for `p` ahead of need (run it as background work): a workspace without a plan
+ * then recomputes at once when the first plan is saved. Nothing is kept once `signal` aborted.
+ */
+export async function warmStatusSales(db: SqlRunner, p: StatusParams, memo: StatusSalesMemo, signal: AbortSignal): Promise<void> {
+  const key = salesSideKey(p);
+  if (memo.has(key)) return;
+  const side = await querySalesSide(db, p, signal);
+  if (!signal.aborted && !memo.has(key)) memo.set(key, side);
+}
+
 export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart: string, signal?: AbortSignal, memo?: StatusSalesMemo): Promise<StatusData> {
   const key = salesSideKey(p);
   const known = memo?.get(key);
