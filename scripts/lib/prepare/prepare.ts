@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { decodeHead, detectEncoding } from '../../../src/lib/ingest/encoding';
+import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from '../../../src/lib/ingest/encoding';
 import { sniffText } from '../../../src/lib/ingest/sniff';
 import { proposeMapping } from '../../../src/lib/ingest/mapping';
 import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
@@ -102,15 +102,32 @@ function readHead(file: string): Buffer {
 
 const isParquet = (head: Buffer) => head.length >= 4 && head.subarray(0, 4).toString('latin1') === 'PAR1';
 
-/** A text file's head, sniffed as the app does; only UTF-8 (native DuckDB reads no GBK). */
+/**
+ * A text file DuckDB can read: the file itself when it is UTF-8, else a UTF-8 copy in `scratchDir`
+ * (UTF-16, GBK/GB18030 and Windows-1252 are detected and decoded as the page does, chunk by chunk).
+ */
+async function utf8File(file: string, scratchDir: string, log: (s: string) => void): Promise<string> {
+  const head = readHead(file);
+  if (head.length === 0) throw new PrepareError(`${file}: the file is empty`);
+  if (isParquet(head)) return file;
+  const guess = detectEncoding(new Uint8Array(head));
+  if (guess.encoding === 'utf-8') return file;
+  const copy = path.join(scratchDir, `${path.basename(file)}.${fs.readdirSync(scratchDir).length}.utf8`);
+  const fd = fs.openSync(copy, 'w');
+  try {
+    for await (const text of decodeChunks(await fs.openAsBlob(file), guess, TRANSCODE_CHUNK_BYTES, () => {})) fs.writeSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+  log(`  ${path.basename(file)}: ${guess.encoding}, read as UTF-8`);
+  return copy;
+}
+
+/** A UTF-8 text file's head, sniffed as the app does. */
 function sniffFile(file: string) {
   const head = readHead(file);
   if (head.length === 0) throw new PrepareError(`${file}: the file is empty`);
-  const guess = detectEncoding(new Uint8Array(head));
-  if (guess.encoding !== 'utf-8') {
-    throw new PrepareError(`${file}: the file is ${guess.encoding}; convert it to UTF-8 first (e.g. iconv -f ${guess.encoding} -t UTF-8 ${path.basename(file)} > utf8.csv)`);
-  }
-  return sniffText(decodeHead(new Uint8Array(head), guess), fs.statSync(file).size <= HEAD_BYTES);
+  return sniffText(decodeHead(new Uint8Array(head), detectEncoding(new Uint8Array(head))), fs.statSync(file).size <= HEAD_BYTES);
 }
 
 /** The app's plan for one sales file: the typed fast path when the sample allows it, else text. */
@@ -136,9 +153,9 @@ async function planFile(c: DuckDBConnection, file: string, index: number): Promi
 }
 
 /** Loads one sales file into `lines_<index>` with the app's canonical CREATE TABLE; rejects stop with file, row and value. */
-async function loadSalesFile(c: DuckDBConnection, file: string, index: number, log: (s: string) => void): Promise<{ rows: number; mapping: SalesTablePlan['mapping'] }> {
+async function loadSalesFile(c: DuckDBConnection, file: string, index: number, scratchDir: string, log: (s: string) => void): Promise<{ rows: number; mapping: SalesTablePlan['mapping'] }> {
   const table = `lines_${index}`;
-  const plans = await planFile(c, file, index);
+  const plans = await planFile(c, await utf8File(file, scratchDir, log), index);
   let used: SalesTablePlan | null = null;
   let lastError: unknown = null;
   for (const plan of plans) {
@@ -172,9 +189,10 @@ async function loadSalesFile(c: DuckDBConnection, file: string, index: number, l
 }
 
 /** A targets or budget file as an all-text table plus its sniffed head (for the app's layout detection). */
-async function loadSideFile(c: DuckDBConnection, file: string, table: string) {
-  const sniff = sniffFile(file);
-  await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(file, sniff.delimiter, sniff.quoteChar || '"', sniff.header)}`);
+async function loadSideFile(c: DuckDBConnection, file: string, table: string, scratchDir: string, log: (s: string) => void) {
+  const readable = await utf8File(file, scratchDir, log);
+  const sniff = sniffFile(readable);
+  await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(readable, sniff.delimiter, sniff.quoteChar || '"', sniff.header)}`);
   return sniff;
 }
 
@@ -198,7 +216,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     const loaded: { file: string; rows: number }[] = [];
     let mapping: SalesTablePlan['mapping'] | null = null;
     for (const [i, file] of files.entries()) {
-      const one = await loadSalesFile(c, file, i, log);
+      const one = await loadSalesFile(c, file, i, scratchDir, log);
       const fields = (m: SalesTablePlan['mapping']) => CANONICAL_FIELDS.filter((f) => m[f]).join(',');
       if (mapping && fields(mapping) !== fields(one.mapping)) {
         throw new PrepareError(`${file}: its columns map to ${fields(one.mapping)}, the first file's to ${fields(mapping)}; prepare them separately`);
@@ -227,7 +245,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     await c.run('CREATE OR REPLACE VIEW sales AS SELECT * FROM out.sales');
     let targets: number | null = null;
     if (opts.targets) {
-      const sniff = await loadSideFile(c, opts.targets, 'targets_file');
+      const sniff = await loadSideFile(c, opts.targets, 'targets_file', scratchDir, log);
       const load = await loadTargetsTable(db, 'targets_file', sniff.header, sniff.rows, path.basename(opts.targets), null, 'targets_loaded');
       if (!load) throw new PrepareError(`${opts.targets}: not recognised as targets (expected a period or M01..M12 columns, a unit and an amount)`);
       await c.run('CREATE TABLE out.targets AS SELECT period, unit_type, unit, amount, 1 AS version FROM targets_loaded ORDER BY period, unit_type, unit');
@@ -236,7 +254,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     }
     let budget: number | null = null;
     if (opts.budget) {
-      const sniff = await loadSideFile(c, opts.budget, 'budget_file');
+      const sniff = await loadSideFile(c, opts.budget, 'budget_file', scratchDir, log);
       const load = await loadBudgetTable(db, 'budget_file', sniff.header, sniff.rows, 'budget_loaded');
       if (!load) throw new PrepareError(`${opts.budget}: not recognised as a budget (expected period, unit, line and amount columns)`);
       await c.run('CREATE TABLE out.budget AS SELECT period, unit_type, unit, line, amount FROM budget_loaded ORDER BY period, unit_type, unit, line');

@@ -82,7 +82,7 @@ export async function transcodeToUtf8(
 }
 
 /** Decoded text of the blob, one chunk at a time; characters cut by a chunk edge carry over. */
-async function* decodeChunks(
+export async function* decodeChunks(
   blob: Blob,
   guess: EncodingGuess,
   chunkBytes: number,
