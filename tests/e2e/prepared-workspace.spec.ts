@@ -14,13 +14,20 @@ import { prepareWorkspace } from '../../scripts/lib/prepare/prepare';
 const FOLDER = 'prepared-e2e';
 const out = path.join(process.env.TEST_DIST ?? 'dist-test', FOLDER);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prepared-e2e-'));
-let lines: { order: string; date: string; product: string; region: string; amount: number }[] = [];
+let lines: { order: string; date: string; customer: string; product: string; region: string; amount: number }[] = [];
+/** Canonical fields constant within every order of the export (orders then count by their flags). */
+let constant: string[] = [];
 
 test.beforeAll(async () => {
   const csv = await ensureSalesCsv(path.join(tmp, 'sales.csv'), 20_000);
   const [header, ...body] = fs.readFileSync(csv.path, 'utf8').trim().split('\n').map((l) => l.split(','));
   const at = (name: string) => header.indexOf(name);
-  lines = body.map((r) => ({ order: r[at('Order ID')], date: r[at('Order Date')], product: r[at('Product')], region: r[at('Region')], amount: Number(r[at('Sales')]) }));
+  lines = body.map((r) => ({ order: r[at('Order ID')], date: r[at('Order Date')], customer: r[at('Customer')], product: r[at('Product')], region: r[at('Region')], amount: Number(r[at('Sales')]) }));
+  const columns: Record<string, string> = { date: 'Order Date', customer: 'Customer', product: 'Product', category: 'Category', channel: 'Channel', region: 'Region', rep: 'Sales Rep', team: 'Team' };
+  constant = Object.keys(columns).filter((field) => {
+    const first = new Map<string, string>();
+    return body.every((r) => (first.has(r[at('Order ID')]) || first.set(r[at('Order ID')], r[at(columns[field])]), first.get(r[at('Order ID')]) === r[at(columns[field])]));
+  });
   await prepareWorkspace({ sales: [csv.path], out, name: 'Prepared e2e', currency: 'CNY', readOnDemand: true });
 });
 test.afterAll(() => {
@@ -47,6 +54,19 @@ test('a prepared workspace opens from its link, read on demand; lines and rollup
 
   expect(await kpi(page, 'revenue')).toBeCloseTo(sum(lines), 2);
   expect(await kpi(page, 'orders')).toBe(new Set(lines.map((l) => l.order)).size);
+  // The prepared lines carry the order flags: the app counts orders by them, as after a file's compaction.
+  const orderConstant = (await page.getByTestId('load-status').getAttribute('data-order-constant')) ?? '';
+  expect(orderConstant.split(',').sort()).toEqual([...constant].sort());
+
+  // RFM frequency by flag = distinct orders with a sale line, for the three biggest customers.
+  await page.evaluate(() => (location.hash = '#/customers?period=all'));
+  await expect(page.getByTestId('customers')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const byCustomer = new Map<string, number>();
+  for (const l of lines) byCustomer.set(l.customer, (byCustomer.get(l.customer) ?? 0) + l.amount);
+  for (const [customer] of [...byCustomer].sort((a, b) => b[1] - a[1]).slice(0, 3)) {
+    const orders = new Set(lines.filter((l) => l.customer === customer && l.amount > 0).map((l) => l.order)).size;
+    await expect(page.locator(`[data-testid="customer-table"] tr[data-customer="${customer}"] td[data-col="frequency"]`)).toHaveAttribute('data-value', String(orders));
+  }
 
   // The product table reads the daily rollup: the top product of 2025 and its revenue, with a region filter.
   const region = FILTER_VALUES.region[0];

@@ -19,6 +19,9 @@ let csv: string;
 let summary: PrepareSummary;
 /** The generated file parsed in plain TS: the independent reference. */
 let lines: { date: string; product: string; region: string; team: string; amount: number; order: string }[];
+/** Per canonical field, its column in the generated file: to tell which are constant within orders. */
+const COLUMNS: Record<string, string> = { date: 'Order Date', customer: 'Customer', product: 'Product', category: 'Category', channel: 'Channel', region: 'Region', rep: 'Sales Rep', team: 'Team' };
+let constantWithinOrders: string[];
 
 async function rows(file: string, sql: string): Promise<Record<string, unknown>[]> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -36,6 +39,15 @@ beforeAll(async () => {
   csv = (await ensureSalesCsv(path.join(dir, 'sales.csv'), ROWS)).path;
   const [header, ...body] = fs.readFileSync(csv, 'utf8').trim().split('\n').map((l) => l.split(','));
   const at = (name: string) => header.indexOf(name);
+  constantWithinOrders = Object.keys(COLUMNS).filter((field) => {
+    const first = new Map<string, string>();
+    return body.every((r) => {
+      const order = r[at('Order ID')];
+      const value = r[at(COLUMNS[field])];
+      if (!first.has(order)) first.set(order, value);
+      return first.get(order) === value;
+    });
+  });
   lines = body.map((r) => ({ date: r[at('Order Date')], product: r[at('Product')], region: r[at('Region')], team: r[at('Team')], amount: Number(r[at('Sales')]), order: r[at('Order ID')] }));
   // A wide targets file (team × year, M01..M12) and a budget file for the same teams.
   const months = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
@@ -50,6 +62,10 @@ describe('prepare-workspace', () => {
     const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'workspace.json'), 'utf8')));
     expect(manifest.tables).toEqual({ sales: 'sales', sales_rollup: 'sales_rollup', targets: 'targets', budget: 'budget' });
     expect(manifest.asOf).toBe(lines.map((l) => l.date).sort().at(-1));
+    // Orders count by their flags in the app when these are constant within orders (measured over the file).
+    expect([...(manifest.orderConstant ?? [])].sort()).toEqual([...constantWithinOrders].sort());
+    expect(constantWithinOrders).toContain('customer');
+    expect(constantWithinOrders).not.toContain('product');
     expect(summary.lines).toBe(ROWS);
   });
 

@@ -19,10 +19,10 @@ import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from 
 import { sniffText } from '../../../src/lib/ingest/sniff';
 import { proposeMapping } from '../../../src/lib/ingest/mapping';
 import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
-import { loadCheckSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
+import { FLAGGED_SALES, loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
 import { loadTargetsTable } from '../../../src/lib/load/targets-file';
 import { loadBudgetTable } from '../../../src/lib/load/budget-file';
-import { CANONICAL_FIELDS } from '../../../src/lib/model/schema';
+import { CANONICAL_FIELDS, DIMENSIONS } from '../../../src/lib/model/schema';
 import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
 import type { SqlRunner } from '../../../src/lib/engine/types';
 import type { WorkspaceManifest } from '../../../src/lib/load/sample';
@@ -237,6 +237,15 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
   _key IN (SELECT min(_key) FILTER (WHERE amount > 0) FROM lines WHERE order_id IS NOT NULL GROUP BY order_id) AS _sale_first`
       : '';
     await c.run(`CREATE TABLE out.sales AS SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')}${flags} FROM lines ORDER BY date, _key`);
+    // Which of date and the dimensions never vary within an order: the app then counts orders by the flags.
+    let orderConstant: string[] | null = null;
+    if (hasOrderId) {
+      const checked = ['date', ...DIMENSIONS.filter((d) => mapping?.[d])];
+      await c.run(`CREATE OR REPLACE VIEW ${FLAGGED_SALES} AS SELECT * FROM out.sales`);
+      const [row] = (await c.runAndReadAll(orderConstantSql(checked))).getRowObjectsJS() as Record<string, boolean | null>[];
+      orderConstant = checked.filter((f) => row?.[f] !== false);
+      await c.run(`DROP VIEW ${FLAGGED_SALES}`);
+    }
     log('writing sales_rollup (the exact daily rollup)');
     await c.run(`CREATE TABLE out.sales_rollup AS ${rollupSql('out.sales')}`);
 
@@ -285,6 +294,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       database,
       tables,
       readOnDemand: opts.readOnDemand ?? fs.statSync(target).size > READ_ON_DEMAND_BYTES,
+      ...(orderConstant ? { orderConstant } : {}),
       generatedBy: 'scripts/prepare-workspace.ts',
       sources: loaded.map((l) => ({ file: path.basename(l.file), rows: l.rows })),
     };

@@ -2,9 +2,9 @@
  * Opens the published workspace in `data/` (the sample, or one made with the
  * project's scripts): a manifest plus a DuckDB file ATTACHed read-only.
  */
-import { CANONICAL_FIELDS } from '../model/schema';
+import { CANONICAL_FIELDS, DIMENSIONS } from '../model/schema';
 import { SALES_ROLLUP } from '../model/where';
-import { LINES_ROLLUP_VIEW, ROLLUP_FIELDS } from './sales-table';
+import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ORDER_FLAGS, ROLLUP_FIELDS } from './sales-table';
 import { sqlIdent, sqlString } from '../model/sql';
 import { budgetViewStatements } from '../analyses/budget-entry';
 import type { LoadEngine } from './load-file';
@@ -25,6 +25,11 @@ export interface WorkspaceManifest {
    * (prepare-workspace sets it for big files; the server must answer Range requests, as static hosts do).
    */
   readOnDemand?: boolean;
+  /**
+   * Date and the dimensions constant within orders, when the sales table carries the order flags
+   * (`_order_first`, `_sale_first`; prepare-workspace writes both): orders are then counted by the flags.
+   */
+  orderConstant?: string[];
 }
 
 export class ManifestError extends Error {}
@@ -61,6 +66,7 @@ export function parseManifest(json: unknown): WorkspaceManifest {
     tables: m.tables as Record<string, string>,
     market: m.market,
     readOnDemand: m.readOnDemand === true,
+    orderConstant: Array.isArray(m.orderConstant) && m.orderConstant.every((f) => f === 'date' || (DIMENSIONS as readonly string[]).includes(f)) ? [...m.orderConstant] : undefined,
   };
 }
 
@@ -117,6 +123,10 @@ export async function openPublishedWorkspace(
     return `NULL AS ${sqlIdent(f)}`;
   });
   await db.query(`CREATE OR REPLACE VIEW sales AS SELECT ${select.join(', ')} FROM ${t('sales')}`);
+  // The order flags serve order counts only when the table has them and every canonical column.
+  const flagged = !!manifest.orderConstant && [...CANONICAL_FIELDS, ...ORDER_FLAGS].every((f) => present.has(f));
+  if (flagged) await db.query(flaggedSalesViewSql(manifest.tables.sales, 'ws'));
+  else delete manifest.orderConstant;
   await db.query(manifest.tables.sales_rollup ? publishedRollupViewSql(t('sales_rollup')) : LINES_ROLLUP_VIEW);
   if (manifest.tables.targets) {
     await db.query(`CREATE OR REPLACE VIEW targets_all AS SELECT * FROM ${t('targets')}`);

@@ -231,6 +231,8 @@ export async function openSample(): Promise<void> {
     const baseUrl = new URL(`${folder}/`, document.baseURI).href;
     const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
     salesRepointed();
+    // A prepared workspace's lines carry the order flags (`sales_flagged`), as a compacted file's do.
+    workspace.orderConstant = manifest.orderConstant ?? null;
     workspace.manifest = manifest;
     workspace.source = null;
     workspace.storage = null;
@@ -288,7 +290,8 @@ function compactInBackground(): void {
   const older = compactedTables;
   if (!table) {
     workspace.compaction = 'none';
-    workspace.orderConstant = null;
+    // Nothing to compact: a published workspace's flags (from its manifest) are the only ones.
+    workspace.orderConstant = workspace.info?.kind === 'sample' ? (workspace.manifest?.orderConstant ?? null) : null;
     if (older.length === 0) return;
     compactedTables = [];
     void engine.whenIdle(
