@@ -79,3 +79,20 @@ test('a prepared workspace opens from its link, read on demand; lines and rollup
   await expect(first.locator('td[data-col="member"]')).toHaveAttribute('data-value', topProduct);
   expect(Number(await first.locator('td[data-col="revenue"]').getAttribute('data-value'))).toBeCloseTo(topRevenue, 2);
 });
+
+test('work on a linked workspace is kept apart from data/’s: a saved query comes back there only', async ({ page }) => {
+  await open(page, '#/sql');
+  await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM sales_rollup');
+  await page.getByTestId('sql-save-name').fill('Rollup rows');
+  await page.getByTestId('sql-save').click();
+  const saved = page.getByTestId('sql-saved');
+  await expect(saved).toHaveAttribute('data-kept-count', '1');
+  await page.reload();
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(saved.locator('li[data-query="Rollup rows"]')).toHaveCount(1);
+  // The site's own workspace (data/) does not list it.
+  await page.goto('./#/sql');
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('sql-input')).toBeVisible();
+  await expect(saved.locator('li')).toHaveCount(0);
+});

@@ -34,6 +34,9 @@ type StoredWorkspace = Omit<SavedWorkspace, 'files'> & { files: StoredFile[] };
 /** Where a save put the files' bytes. */
 export type FileStore = 'opfs' | 'indexeddb';
 
+/** Whose work a record keeps: the published workspace in data/, one in another folder (`sample:<folder>`), or the dropped files. */
+export type WorkKey = 'sample' | 'file' | `sample:${string}`;
+
 export type PersistOutcome = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' | 'error'; message: string };
 
 /**
@@ -204,16 +207,16 @@ async function forgetRecord(key: string): Promise<void> {
 }
 
 /** A plan built or revised in the app, kept per workspace ('sample' or 'file'). */
-export const savePlan = (key: 'sample' | 'file', plan: unknown) => keepRecord(`plan:${key}`, plan);
-export const readPlan = <T>(key: 'sample' | 'file') => readRecord<T>(`plan:${key}`);
-export const clearPlan = (key: 'sample' | 'file') => forgetRecord(`plan:${key}`);
+export const savePlan = (key: WorkKey, plan: unknown) => keepRecord(`plan:${key}`, plan);
+export const readPlan = <T>(key: WorkKey) => readRecord<T>(`plan:${key}`);
+export const clearPlan = (key: WorkKey) => forgetRecord(`plan:${key}`);
 
 /** The #/sql queries the user saved, per workspace ('sample' or 'file'). */
-export const saveQueries = (key: 'sample' | 'file', queries: unknown) => keepRecord(`queries:${key}`, queries);
-export const readQueries = <T>(key: 'sample' | 'file') => readRecord<T>(`queries:${key}`);
-export const clearQueries = (key: 'sample' | 'file') => forgetRecord(`queries:${key}`);
+export const saveQueries = (key: WorkKey, queries: unknown) => keepRecord(`queries:${key}`, queries);
+export const readQueries = <T>(key: WorkKey) => readRecord<T>(`queries:${key}`);
+export const clearQueries = (key: WorkKey) => forgetRecord(`queries:${key}`);
 
 /** Budget lines entered in the app, per workspace ('sample' or 'file'). */
-export const saveBudgetEntriesKept = (key: 'sample' | 'file', rows: unknown) => keepRecord(`budget:${key}`, rows);
-export const readBudgetEntriesKept = <T>(key: 'sample' | 'file') => readRecord<T>(`budget:${key}`);
-export const clearBudgetEntriesKept = (key: 'sample' | 'file') => forgetRecord(`budget:${key}`);
+export const saveBudgetEntriesKept = (key: WorkKey, rows: unknown) => keepRecord(`budget:${key}`, rows);
+export const readBudgetEntriesKept = <T>(key: WorkKey) => readRecord<T>(`budget:${key}`);
+export const clearBudgetEntriesKept = (key: WorkKey) => forgetRecord(`budget:${key}`);

@@ -22,6 +22,7 @@ import {
   saveWorkspace,
   savedFiles,
   type FileStore,
+  type WorkKey,
   type PersistOutcome,
 } from './persist';
 import { parseSavedQueries } from './saved-queries';
@@ -100,8 +101,8 @@ export const workspace = $state({
   restoredFrom: null as 'kept-table' | 'files' | null,
 });
 
-/** False for a published workspace other than data/ (a `?workspace=` link): its plans and budgets are not kept under data/'s key. */
-let keepsWork = true;
+/** Where the open published workspace's plans, budgets and queries are kept: data/'s as 'sample', another folder's apart. */
+let publishedKey: WorkKey = 'sample';
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
 let currentFiles: File[] = [];
 /** The multi-file workspace behind the current data, kept to re-apply its targets after a remap. */
@@ -242,10 +243,9 @@ export async function openSample(): Promise<void> {
     currentWorkspace = null;
     workspace.warnings = [];
     workspace.currency = manifest.currency;
-    // Plans and budgets built in the app are kept per kind of workspace; only data/'s are kept as 'sample'.
-    keepsWork = folder === DEFAULT_WORKSPACE;
-    await restoreKeptPlan('sample');
-    await restoreKeptBudget('sample');
+    publishedKey = folder === DEFAULT_WORKSPACE ? 'sample' : `sample:${folder}`;
+    await restoreKeptPlan(publishedKey);
+    await restoreKeptBudget(publishedKey);
     workspace.info = await describe('sample', manifest.name);
     finish();
   } catch (e) {
@@ -564,42 +564,47 @@ export async function restoreOrOpenSample(): Promise<void> {
 }
 
 /** Re-applies a plan built or revised in the app earlier for this kind of workspace (never on read-only sites). */
-async function restoreKeptPlan(key: 'sample' | 'file'): Promise<void> {
-  if (__READ_ONLY__ || (key === 'sample' && !keepsWork)) return;
+async function restoreKeptPlan(key: WorkKey): Promise<void> {
+  if (__READ_ONLY__) return;
   const plan = await readPlan<SavedPlan>(key);
   if (plan && Array.isArray(plan.targets) && Array.isArray(plan.versions)) await restorePlanTables(engine, plan);
 }
 
 /** Brings back the budget lines entered in the app for this kind of workspace (none: clears the previous workspace's). */
-async function restoreKeptBudget(key: 'sample' | 'file'): Promise<void> {
-  const kept = __READ_ONLY__ || (key === 'sample' && !keepsWork) ? null : await readBudgetEntriesKept<BudgetEntryRow[]>(key);
+async function restoreKeptBudget(key: WorkKey): Promise<void> {
+  const kept = __READ_ONLY__ ? null : await readBudgetEntriesKept<BudgetEntryRow[]>(key);
   const rows = Array.isArray(kept) ? kept.filter((r) => r && typeof r.period === 'string' && typeof r.unit === 'string' && typeof r.line === 'string' && Number.isFinite(r.amount)) : [];
   await replaceBudgetEntries(engine, rows);
 }
 
 /** Keeps the budget lines entered in the app (call after each change). */
 export async function keepBudgetEntries(): Promise<void> {
-  if (__READ_ONLY__ || !workspace.info || (workspace.info.kind === 'sample' && !keepsWork)) return;
-  workspace.storage = await saveBudgetEntriesKept(workspace.info.kind, await queryBudgetEntries(engine));
+  if (__READ_ONLY__ || !workspace.info) return;
+  workspace.storage = await saveBudgetEntriesKept(currentWorkKey(), await queryBudgetEntries(engine));
 }
 
 let keepPlanJob: AbortController | null = null;
+
+/** The key the open workspace's work (plans, budgets, saved queries) is kept under. */
+export function currentWorkKey(): WorkKey {
+  return workspace.info?.kind === 'file' ? 'file' : publishedKey;
+}
 
 /**
  * Keeps the plan built or revised in the app (call after each saved version). It is background work, so
  * the status the new version changed recomputes first; a later save supersedes it. True once kept.
  */
 export async function keepPlan(): Promise<boolean> {
-  if (__READ_ONLY__ || !workspace.info || (workspace.info.kind === 'sample' && !keepsWork)) return false;
+  if (__READ_ONLY__ || !workspace.info) return false;
   keepPlanJob?.abort();
   const job = (keepPlanJob = new AbortController());
-  const { kind } = workspace.info;
+  const key = currentWorkKey();
   const revision = workspace.revision;
   workspace.planKept = false;
   try {
     const plan = await exportPlanTables(engine.background(job.signal, 50));
     if (job.signal.aborted || workspace.revision !== revision) return false;
-    if (plan) workspace.storage = await savePlan(kind, plan);
+    if (plan) workspace.storage = await savePlan(key, plan);
     return true;
   } catch (e) {
     // The plan stays in force in the engine; the storage status says it was not kept.
