@@ -96,3 +96,12 @@ test('work on a linked workspace is kept apart from data/’s: a saved query com
   await expect(page.getByTestId('sql-input')).toBeVisible();
   await expect(saved.locator('li')).toHaveCount(0);
 });
+
+test('a broken workspace link says what is wrong, in the user’s language', async ({ page }) => {
+  await page.goto(`./?workspace=${encodeURIComponent('../secret')}#/overview`);
+  await expect(page.getByRole('alert')).toContainText('The link names the workspace “../secret”, which is not a folder of this site');
+  await page.goto('./?workspace=no-such-folder#/overview');
+  await expect(page.getByRole('alert')).toContainText('There is no published workspace at /targetscope/no-such-folder/workspace.json');
+  await page.getByTestId('lang-select').selectOption('zh-CN');
+  await expect(page.getByRole('alert')).toContainText('/targetscope/no-such-folder/workspace.json 处没有发布的工作区');
+});

@@ -1,6 +1,7 @@
 /** Load errors and warnings as sentences in the user's language. */
 import { i18n, translate, type MessageKey } from '../i18n/i18n.svelte';
 import { LoadError, type LoadFacts, type LoadWarning } from './errors';
+import { ManifestError } from './sample';
 
 function params(f: LoadFacts): Record<string, string | number> {
   const locale = i18n.locale;
@@ -23,6 +24,7 @@ function params(f: LoadFacts): Record<string, string | number> {
 
 export function describeLoadError(e: Error): string {
   if (e instanceof LoadError) return translate(i18n.locale, `err.${e.code}` as MessageKey, params(e.facts));
+  if (e instanceof ManifestError) return translate(i18n.locale, `err.workspace.${e.code}` as MessageKey, { where: e.where, message: e.message });
   return translate(i18n.locale, 'common.error', { message: e.message });
 }
 

@@ -8,6 +8,11 @@ describe('which published workspace a link opens', () => {
     expect(publishedWorkspaceFolder('?x=1&workspace=ws/east_2025/')).toBe('ws/east_2025');
     for (const bad of ['https://evil.example/', '//evil.example', '../secret', 'a/../b', '', 'a b']) {
       expect(() => publishedWorkspaceFolder(`?workspace=${encodeURIComponent(bad)}`)).toThrow(ManifestError);
+      try {
+        publishedWorkspaceFolder(`?workspace=${encodeURIComponent(bad)}`);
+      } catch (e) {
+        expect(e).toMatchObject({ code: 'bad-folder', where: bad });
+      }
     }
   });
 

@@ -32,7 +32,21 @@ export interface WorkspaceManifest {
   orderConstant?: string[];
 }
 
-export class ManifestError extends Error {}
+/**
+ * A published workspace that cannot be opened: `bad-folder` (a link naming something other than a folder
+ * of the site), `missing` (no workspace.json there), `invalid` (not a workspace manifest or database).
+ */
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+  constructor(
+    message: string,
+    readonly code: 'bad-folder' | 'missing' | 'invalid' = 'invalid',
+    /** The folder or address concerned. */
+    readonly where = '',
+  ) {
+    super(message);
+  }
+}
 
 /** The default published workspace: the site's data/ folder. */
 export const DEFAULT_WORKSPACE = 'data';
@@ -45,7 +59,7 @@ export function publishedWorkspaceFolder(search: string): string {
   const named = new URLSearchParams(search).get('workspace');
   if (named === null) return DEFAULT_WORKSPACE;
   const folder = named.replace(/\/+$/, '');
-  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(folder)) throw new ManifestError(`workspace=${named}: not a folder of this site (letters, digits, - and _ only)`);
+  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(folder)) throw new ManifestError(`workspace=${named}: not a folder of this site (letters, digits, - and _ only)`, 'bad-folder', named);
   return folder;
 }
 
@@ -105,8 +119,16 @@ export async function openPublishedWorkspace(
   onProgress: (fraction: number | null) => void,
 ): Promise<WorkspaceManifest> {
   const res = await fetch(new URL('workspace.json', baseUrl));
-  if (!res.ok) throw new ManifestError(`workspace.json: HTTP ${res.status}`);
-  const manifest = parseManifest(await res.json());
+  const where = new URL('workspace.json', baseUrl).pathname;
+  if (!res.ok) throw new ManifestError(`workspace.json: HTTP ${res.status}`, 'missing', where);
+  let json: unknown;
+  try {
+    json = JSON.parse(await res.text());
+  } catch {
+    // A host that answers every address with its start page (a single-page app fallback) has no manifest there.
+    throw new ManifestError('workspace.json is not JSON', 'missing', where);
+  }
+  const manifest = parseManifest(json);
   const databaseUrl = new URL(manifest.database, baseUrl).href;
   if (manifest.readOnDemand) await db.registerUrl(manifest.database, databaseUrl);
   else await db.registerBuffer(manifest.database, await fetchWithProgress(databaseUrl, onProgress));
