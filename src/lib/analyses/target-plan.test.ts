@@ -74,6 +74,8 @@ describe('saving plans into the engine', () => {
     expect(versions[2].company_total).toBe(12000);
     const tables = await queryPlanTables(db);
     expect(tables).toMatchObject({ appPlan: true, hasTargetsAll: true, hasVersions: true, companyUnit: 'ACME' });
+    // Known to be the app's plan: the same answer without reading the catalog.
+    expect(await queryPlanTables(db, undefined, true)).toEqual(tables);
     expect(tables.unitTypes.sort()).toEqual(['company', 'rep', 'team']);
     const [all] = await db.query<{ n: number }>('SELECT count(*) AS n FROM targets_all');
     expect(Number(all.n)).toBe(12 + plan.length + revised.length);

@@ -30,11 +30,19 @@ async function views(db: SqlRunner, signal?: AbortSignal): Promise<Map<string, s
   return new Map(rows.map((r) => [r.name, r.sql]));
 }
 
-export async function queryPlanTables(db: SqlRunner, signal?: AbortSignal): Promise<PlanTables> {
+/**
+ * What the plan in force looks like. `appPlanKnown`: the caller saw the contract views read the app's plan
+ * tables (which always come with targets_all and target_versions) and nothing has replaced them since, so the
+ * catalog — the slow part — is not read again.
+ */
+export async function queryPlanTables(db: SqlRunner, signal?: AbortSignal, appPlanKnown = false): Promise<PlanTables> {
   // One query (views, unit types, company unit): #/targets runs it after every plan change.
+  const catalog = appPlanKnown
+    ? "['targets_all', 'target_versions'] AS views, 'plan_targets' AS targets_sql"
+    : `(SELECT list(view_name) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name IN ('targets_all', 'target_versions')) AS views,
+  (SELECT any_value(sql) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name = 'targets') AS targets_sql`;
   const [row] = await db.query<{ views: string[] | null; targets_sql: string | null; unit_types: string[] | null; company: string | null }>(
-    `SELECT (SELECT list(view_name) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name IN ('targets_all', 'target_versions')) AS views,
-  (SELECT any_value(sql) FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' AND view_name = 'targets') AS targets_sql,
+    `SELECT ${catalog},
   (SELECT list(DISTINCT unit_type) FROM targets) AS unit_types,
   (${COMPANY_UNIT_SQL}) AS company`,
     { signal },
@@ -203,19 +211,21 @@ export async function savePlanVersion(db: SqlRunner, rows: TargetRow[], meta: Ve
   if (!options.planTablesReady) await ensurePlanTables(db);
   // Labelled by the calendar year the fiscal year ends in (FY2019 = Jul 2018–Jun 2019), like the workspace's plans.
   const fy = fiscalYearOf(meta.fiscalYearStart, meta.fyStartMonth);
-  const [row] = await db.query<{ v: number }>(`SELECT coalesce(max(version), 0) + 1 AS v FROM plan_versions WHERE fiscal_year = ${sqlNumber(fy)}`);
-  const version = Number(row.v);
-  // One round trip for both inserts, the rows as lists (DuckDB parses them faster than a VALUES row each).
+  // One round trip: the next version number is computed in SQL by both inserts (plan_versions changes only
+  // in the last one), and read back at the end. Rows go in as lists (DuckDB parses them faster than VALUES).
+  const next = `(SELECT coalesce(max(version), 0) + 1 FROM plan_versions WHERE fiscal_year = ${sqlNumber(fy)})`;
   const list = (values: string[], type: string) => `unnest([${values.join(', ')}]::${type}[])`;
   const insertRows =
     rows.length > 0
       ? `INSERT INTO plan_targets SELECT ${list(rows.map((r) => sqlDate(r.period)), 'DATE')}, ${list(rows.map((r) => sqlString(r.unit_type)), 'VARCHAR')},
-  ${list(rows.map((r) => sqlString(r.unit)), 'VARCHAR')}, ${list(rows.map((r) => sqlNumber(r.amount)), 'DOUBLE')}, ${version}, ${sqlNumber(fy)};\n`
+  ${list(rows.map((r) => sqlString(r.unit)), 'VARCHAR')}, ${list(rows.map((r) => sqlNumber(r.amount)), 'DOUBLE')}, ${next}, ${sqlNumber(fy)};\n`
       : '';
-  await db.query(
+  const [row] = await db.query<{ v: number }>(
     insertRows +
-      `INSERT INTO plan_versions VALUES (${sqlNumber(fy)}, ${version}, ${sqlDate(meta.created)}, ${sqlDate(meta.effectiveFrom)}, ${sqlString(meta.reason)}, ${sqlString(meta.scope)})`,
+      `INSERT INTO plan_versions SELECT ${sqlNumber(fy)}, ${next}, ${sqlDate(meta.created)}, ${sqlDate(meta.effectiveFrom)}, ${sqlString(meta.reason)}, ${sqlString(meta.scope)};
+SELECT max(version) AS v FROM plan_versions WHERE fiscal_year = ${sqlNumber(fy)}`,
   );
+  const version = Number(row.v);
   return version;
 }
 
