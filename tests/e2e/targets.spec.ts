@@ -295,6 +295,9 @@ test('edit the plan cell by cell: re-balance keeps the company month, flag lists
   await page.evaluate(() => (location.hash = '#/sql'));
   await page.getByTestId('sql-input').fill(`SELECT amount FROM targets WHERE unit_type = 'rep' AND unit = '${repName}' AND period = DATE '${month}'`);
   await page.getByTestId('sql-run').click();
+  // On failure, the state (error, running, done with no rows) and any message say why.
+  await expect(page.locator('.results')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('sql-error')).toHaveCount(0);
   const result = page.locator('table[data-testid="sql-result"] tbody td').first();
   await expect(result).toBeVisible();
   expect(Number(await result.getAttribute('data-value'))).toBeCloseTo(repBefore + 100, 2);
