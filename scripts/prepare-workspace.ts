@@ -34,7 +34,7 @@ prepareWorkspace({
   .then((s) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `done in ${seconds} s: ${s.lines.toLocaleString('en')} lines → ${s.rollupRows.toLocaleString('en')} rollup rows (${((100 * s.rollupRows) / s.lines).toFixed(1)} %), ${s.minDate} … ${s.maxDate}`,
+      `done in ${seconds} s: ${s.lines.toLocaleString('en')} lines → ${s.rollupRows.toLocaleString('en')} rollup rows (${((100 * s.rollupRows) / s.lines).toFixed(1)} %), ${s.customerDayRows.toLocaleString('en')} customer-day rows (${((100 * s.customerDayRows) / s.lines).toFixed(1)} %), ${s.minDate} … ${s.maxDate}`,
     );
     console.log(`wrote ${option('out') ?? 'prepared'}/workspace.json and workspace.duckdb`);
   })

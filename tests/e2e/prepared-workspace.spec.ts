@@ -42,7 +42,9 @@ async function open(page: Page, hash: string) {
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
 }
 
-test('a prepared workspace opens from its link, read on demand; lines and rollup give the file’s numbers', async ({ page }) => {
+test('a prepared workspace opens from its link, read on demand; lines and rollups give the file’s numbers', async ({ page }) => {
+  // The app logs its queries when asked (engine.ts): to see which tables the views read.
+  await page.addInitScript(() => ((window as unknown as { __targetscopeQueryLog: unknown[] }).__targetscopeQueryLog = []));
   const requests: { url: string; method: string; range: string | undefined }[] = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), range: r.headers()['range'] }));
   await open(page, '#/overview?period=all');
@@ -67,6 +69,27 @@ test('a prepared workspace opens from its link, read on demand; lines and rollup
     const orders = new Set(lines.filter((l) => l.customer === customer && l.amount > 0).map((l) => l.order)).size;
     await expect(page.locator(`[data-testid="customer-table"] tr[data-customer="${customer}"] td[data-col="frequency"]`)).toHaveAttribute('data-value', String(orders));
   }
+  // Churn (90 days, the default) over the 12 months to the data's last day: the churned customer with the
+  // most revenue in those months comes first, with its days since the last purchase.
+  const asOf = lines.map((l) => l.date).sort().at(-1)!;
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const baseStart = new Date(Date.UTC(Number(asOf.slice(0, 4)) - 1, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+  const base = new Map<string, { last: string; revenue: number }>();
+  for (const l of lines) {
+    if (l.date < baseStart || l.date > asOf) continue;
+    const b = base.get(l.customer) ?? { last: '', revenue: 0 };
+    b.revenue += l.amount;
+    if (l.amount > 0 && l.date > b.last) b.last = l.date;
+    base.set(l.customer, b);
+  }
+  const churned = [...base].filter(([, b]) => b.last && day(asOf) - day(b.last) > 90).sort((a, b) => b[1].revenue - a[1].revenue || a[0].localeCompare(b[0]));
+  expect(churned.length).toBeGreaterThan(0);
+  const churnFirst = page.getByTestId('churn-table').locator('tbody tr').first();
+  await expect(churnFirst.locator('td[data-col="customer"]')).toHaveAttribute('data-value', churned[0][0]);
+  await expect(churnFirst.locator('td[data-col="daysSince"]')).toHaveAttribute('data-value', String(day(asOf) - day(churned[0][1].last)));
+  // These came from the customer-day rollup, not the lines.
+  const logged = await page.evaluate(() => (window as unknown as { __targetscopeQueryLog: { sql: string }[] }).__targetscopeQueryLog.map((q) => q.sql));
+  expect(logged.filter((q) => /FROM customer_days\b/.test(q)).length).toBeGreaterThanOrEqual(3);
 
   // The product table reads the daily rollup: the top product of 2025 and its revenue, with a region filter.
   const region = FILTER_VALUES.region[0];

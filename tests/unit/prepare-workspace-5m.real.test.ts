@@ -22,10 +22,11 @@ it('5M lines: every sum-only query equal on the rollup and on the lines', async 
   expect(summary.lines).toBe(5_000_000);
   const [, productLine] = fs.readFileSync(csv.path, 'utf8').slice(0, 4096).split('\n');
   const report = await checkRollupEquivalence(path.join(out, 'workspace.duckdb'), equivalenceCases({
-    region: [...FILTER_VALUES.region], channel: [...FILTER_VALUES.channel], category: [...FILTER_VALUES.category], product: productLine.split(',')[3],
+    region: [...FILTER_VALUES.region], channel: [...FILTER_VALUES.channel], category: [...FILTER_VALUES.category], team: [...FILTER_VALUES.team],
+    product: productLine.split(',')[3], customer: productLine.split(',')[2],
   }));
   console.log(
-    `5M: prepared in ${prepareS.toFixed(1)} s; ${summary.rollupRows.toLocaleString('en')} rollup rows; ${report.queries} queries, ${report.rowsCompared} rows compared; ` +
+    `5M: prepared in ${prepareS.toFixed(1)} s; ${summary.rollupRows.toLocaleString('en')} rollup rows, ${summary.customerDayRows.toLocaleString('en')} customer-day rows; ${report.queries} queries, ${report.rowsCompared} rows compared; ` +
       `lines ${(report.linesMs / 1000).toFixed(1)} s, rollup ${(report.rollupMs / 1000).toFixed(1)} s`,
   );
   expect(report.mismatches).toEqual([]);

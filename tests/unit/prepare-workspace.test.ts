@@ -18,7 +18,7 @@ const ROWS = 30_000;
 let csv: string;
 let summary: PrepareSummary;
 /** The generated file parsed in plain TS: the independent reference. */
-let lines: { date: string; product: string; region: string; team: string; amount: number; order: string }[];
+let lines: { date: string; customer: string; product: string; region: string; team: string; amount: number; order: string }[];
 /** Per canonical field, its column in the generated file: to tell which are constant within orders. */
 const COLUMNS: Record<string, string> = { date: 'Order Date', customer: 'Customer', product: 'Product', category: 'Category', channel: 'Channel', region: 'Region', rep: 'Sales Rep', team: 'Team' };
 let constantWithinOrders: string[];
@@ -48,7 +48,7 @@ beforeAll(async () => {
       return first.get(order) === value;
     });
   });
-  lines = body.map((r) => ({ date: r[at('Order Date')], product: r[at('Product')], region: r[at('Region')], team: r[at('Team')], amount: Number(r[at('Sales')]), order: r[at('Order ID')] }));
+  lines = body.map((r) => ({ date: r[at('Order Date')], customer: r[at('Customer')], product: r[at('Product')], region: r[at('Region')], team: r[at('Team')], amount: Number(r[at('Sales')]), order: r[at('Order ID')] }));
   // A wide targets file (team × year, M01..M12) and a budget file for the same teams.
   const months = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
   fs.writeFileSync(path.join(dir, 'targets.csv'), [`Team,Year,${months.join(',')}`, ...TEAMS.map((t, i) => `${t},2025,${months.map((_, m) => 100_000 + 1_000 * i + m).join(',')}`)].join('\n') + '\n');
@@ -60,7 +60,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('prepare-workspace', () => {
   it('writes a manifest the app accepts, naming the rollup, targets and budget', () => {
     const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'workspace.json'), 'utf8')));
-    expect(manifest.tables).toEqual({ sales: 'sales', sales_rollup: 'sales_rollup', targets: 'targets', budget: 'budget' });
+    expect(manifest.tables).toEqual({ sales: 'sales', sales_rollup: 'sales_rollup', customer_days: 'customer_days', targets: 'targets', budget: 'budget' });
     expect(manifest.asOf).toBe(lines.map((l) => l.date).sort().at(-1));
     // Orders count by their flags in the app when these are constant within orders (measured over the file).
     expect([...(manifest.orderConstant ?? [])].sort()).toEqual([...constantWithinOrders].sort());
@@ -85,9 +85,26 @@ describe('prepare-workspace', () => {
     expect(summary.rollupRows).toBeLessThan(ROWS);
   });
 
+  it('the customer-day rollup adds up to the file per customer, with its lines and its orders with a sale', async () => {
+    const file = path.join(dir, 'out', 'workspace.duckdb');
+    const expected = new Map<string, { cents: number; lines: number; saleOrders: Set<string> }>();
+    for (const l of lines) {
+      const e = expected.get(l.customer) ?? { cents: 0, lines: 0, saleOrders: new Set<string>() };
+      e.cents += Math.round(l.amount * 100);
+      e.lines += 1;
+      if (l.amount > 0) e.saleOrders.add(l.order);
+      expected.set(l.customer, e);
+    }
+    const got = await rows(file, 'SELECT customer, round(sum(amount) * 100) AS cents, sum(_lines) AS n, sum(_sales) AS orders FROM ws.customer_days GROUP BY customer');
+    expect(new Map(got.map((r) => [String(r.customer), { cents: Number(r.cents), lines: Number(r.n), orders: Number(r.orders) }]))).toEqual(
+      new Map([...expected].map(([k, e]) => [k, { cents: e.cents, lines: e.lines, orders: e.saleOrders.size }])),
+    );
+    expect(summary.customerDayRows).toBeLessThan(ROWS);
+  });
+
   it('every query that reads sales_rollup gives the same rows on the rollup as on the lines', async () => {
     const product = lines[0].product;
-    const cases = equivalenceCases({ region: [...FILTER_VALUES.region], channel: [...FILTER_VALUES.channel], category: [...FILTER_VALUES.category], product });
+    const cases = equivalenceCases({ region: [...FILTER_VALUES.region], channel: [...FILTER_VALUES.channel], category: [...FILTER_VALUES.category], team: [...FILTER_VALUES.team], product, customer: lines[0].customer });
     const report = await checkRollupEquivalence(path.join(dir, 'out', 'workspace.duckdb'), cases);
     expect(report.mismatches).toEqual([]);
     expect(report.queries).toBeGreaterThan(100);

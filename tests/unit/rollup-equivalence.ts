@@ -1,7 +1,9 @@
 /**
  * Every query that reads `sales_rollup` (model/where.ts sumsSource), run twice over a prepared workspace:
  * once with `sales_rollup` = its exact daily rollup, once with `sales_rollup` = the lines themselves (what
- * every other workspace uses). The lines are the reference: the two runs must give the same rows.
+ * every other workspace uses). Likewise every customer query that can read `customer_days`
+ * (analyses/customer-days.ts): built once for the lines and once for the customer-day rollup.
+ * The lines are the reference: the two runs must give the same rows.
  * Native DuckDB 1.4.3 (the wasm build's version), so a 5M-row set takes seconds.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -15,8 +17,11 @@ import { performanceSql } from '../../src/lib/analyses/product-performance';
 import { matrixSql } from '../../src/lib/analyses/region-matrix';
 import { statusSalesSql } from '../../src/lib/analyses/target-status';
 import { baseYearUnitsSql, planHistorySql } from '../../src/lib/analyses/target-plan';
-import { LINES_ROLLUP_VIEW } from '../../src/lib/load/sales-table';
-import { publishedRollupViewSql } from '../../src/lib/load/sample';
+import { churnSql, lifecycleSql } from '../../src/lib/analyses/customer-lifecycle';
+import { customerRankingSql } from '../../src/lib/analyses/customer-ranking';
+import { repSalesSql } from '../../src/lib/analyses/rep-scorecard';
+import { flaggedSalesViewSql, LINES_ROLLUP_VIEW } from '../../src/lib/load/sales-table';
+import { publishedCustomerDaysViewSql, publishedRollupViewSql } from '../../src/lib/load/sample';
 import { CANONICAL_FIELDS, type Dimension } from '../../src/lib/model/schema';
 import { sqlString } from '../../src/lib/model/sql';
 import type { DateRange } from '../../src/lib/model/period';
@@ -33,8 +38,15 @@ export interface EquivalenceReport {
   rollupMs: number;
 }
 
+/** A query on the lines; `rollupSql`: the same query built for the rollups, when it differs. */
+export interface EquivalenceCase {
+  name: string;
+  sql: string;
+  rollupSql?: string;
+}
+
 /** Filters, periods and dimensions the views use, over the values of a bench-generated file (scripts/lib/bench/generate.ts). */
-export function equivalenceCases(values: { region: string[]; channel: string[]; category: string[]; product: string }): { name: string; sql: string }[] {
+export function equivalenceCases(values: { region: string[]; channel: string[]; category: string[]; team: string[]; product: string; customer: string }): EquivalenceCase[] {
   const all: DateRange = { start: '2022-01-01', end: '2025-12-31' };
   const year: DateRange = { start: '2025-01-01', end: '2025-12-31' };
   const lastYear: DateRange = { start: '2024-01-01', end: '2024-12-31' };
@@ -51,7 +63,7 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
     { label: 'one product', filters: { product: [values.product] } },
   ];
   const dims: Dimension[] = ['channel', 'region', 'category', 'product', 'rep', 'team'];
-  const out: { name: string; sql: string }[] = [];
+  const out: EquivalenceCase[] = [];
   for (const basis of ['net', 'gross'] as Basis[]) {
     for (const { label, filters } of filterSets) {
       const at = `${basis}, ${label}`;
@@ -81,6 +93,20 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
     }
     out.push({ name: `plan history, 3 years (${basis})`, sql: planHistorySql('2025-01-01', 3, basis) });
     out.push({ name: `plan base-year units (${basis})`, sql: baseYearUnitsSql('2025-07-01', basis, false, true, true) });
+    const customerFilterSets = [...filterSets, { label: 'one customer', filters: { customer: [values.customer] } }, { label: 'one team', filters: { team: [values.team[0]] } }];
+    for (const { label, filters } of customerFilterSets) {
+      const at = `${basis}, ${label}`;
+      const both = (name: string, build: (customerDays: boolean) => string) => out.push({ name, sql: build(false), rollupSql: build(true) });
+      both(`customer lifecycle (${at})`, (customerDays) => lifecycleSql({ filters, basis, customerDays }, { start: '2024-01-01', end: '2025-11-17' }, { start: '2024-06-01', end: '2025-11-17' }));
+      both(`churn (${at})`, (customerDays) => churnSql({ filters, basis, customerDays, asOf: '2025-11-17', days: 60 }));
+      for (const [orders, hasOrderId, orderCount] of [['flag', true, 'flag'], ['lines', false, undefined]] as const) {
+        for (const range of [year, partial]) {
+          const when = `${range.start}…${range.end}, orders by ${orders}, ${at}`;
+          both(`RFM and concentration (${when})`, (customerDays) => customerRankingSql({ range, filters, basis, hasOrderId, orderCount, customerDays }, { limit: 50 }));
+          both(`rep scorecard sales (${when})`, (customerDays) => repSalesSql({ current: range, lastYear: range === year ? lastYear : partialLastYear, filters, basis, hasOrderId, orderCount, customerDays }));
+        }
+      }
+    }
   }
   return out;
 }
@@ -108,21 +134,23 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const describeRow = (r: Row | undefined) => (r ? Object.entries(r).map(([k, v]) => `${k}=${text(v)}`).join('|') : '-');
 
-export async function checkRollupEquivalence(databaseFile: string, cases: { name: string; sql: string }[]): Promise<EquivalenceReport> {
+export async function checkRollupEquivalence(databaseFile: string, cases: EquivalenceCase[]): Promise<EquivalenceReport> {
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   try {
     await c.run(`ATTACH ${sqlString(databaseFile)} AS ws (READ_ONLY)`);
     await c.run(`CREATE VIEW sales AS SELECT ${CANONICAL_FIELDS.join(', ')} FROM ws.sales`);
-    const run = async (viewSql: string) => {
+    await c.run(flaggedSalesViewSql('sales', 'ws'));
+    await c.run(publishedCustomerDaysViewSql('ws.customer_days'));
+    const run = async (viewSql: string, sqlOf: (q: EquivalenceCase) => string) => {
       await c.run(viewSql);
       const results: Row[][] = [];
       const t0 = performance.now();
-      for (const q of cases) results.push((await c.runAndReadAll(q.sql)).getRowObjectsJS() as Row[]);
+      for (const q of cases) results.push((await c.runAndReadAll(sqlOf(q))).getRowObjectsJS() as Row[]);
       return { results, ms: performance.now() - t0 };
     };
-    const lines = await run(LINES_ROLLUP_VIEW);
-    const rollup = await run(publishedRollupViewSql('ws.sales_rollup'));
+    const lines = await run(LINES_ROLLUP_VIEW, (q) => q.sql);
+    const rollup = await run(publishedRollupViewSql('ws.sales_rollup'), (q) => q.rollupSql ?? q.sql);
     const mismatches: string[] = [];
     let rowsCompared = 0;
     cases.forEach((q, i) => {

@@ -8,6 +8,8 @@
  * - `sales`: the canonical lines, sorted by date, with the order flags the app's compaction adds;
  * - `sales_rollup`: the exact daily rollup (sales-table.ts rollupSql), which every query that only sums
  *   reads (model/where.ts sumsSource) — far fewer rows than the lines on a long, dense history;
+ * - `customer_days`: the exact customer-day rollup (analyses/customer-days.ts) that the customer
+ *   lifecycle, RFM and the reps' customers and orders read;
  * - `targets` / `budget` from a targets or budget file, normalised as the app does (long or wide form).
  * Intermediate tables live in a scratch database on disk, so inputs larger than memory spill there.
  */
@@ -19,6 +21,7 @@ import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from 
 import { sniffText } from '../../../src/lib/ingest/sniff';
 import { proposeMapping } from '../../../src/lib/ingest/mapping';
 import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
+import { customerDaysSql } from '../../../src/lib/analyses/customer-days';
 import { FLAGGED_SALES, loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
 import { loadTargetsTable } from '../../../src/lib/load/targets-file';
 import { loadBudgetTable } from '../../../src/lib/load/budget-file';
@@ -51,6 +54,7 @@ export interface PrepareSummary {
   files: { file: string; rows: number }[];
   lines: number;
   rollupRows: number;
+  customerDayRows: number;
   minDate: string;
   maxDate: string;
   targets: number | null;
@@ -248,6 +252,8 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     }
     log('writing sales_rollup (the exact daily rollup)');
     await c.run(`CREATE TABLE out.sales_rollup AS ${rollupSql('out.sales')}`);
+    log('writing customer_days (the exact customer-day rollup)');
+    await c.run(`CREATE TABLE out.customer_days AS ${customerDaysSql('out.sales', hasOrderId)}`);
 
     const db = nodeRunner(c);
     // The app's loaders measure targets against `sales` (to guess "in thousands").
@@ -271,16 +277,16 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       log(`budget: ${load.rows} rows`);
     }
     const [stats] = (await c.runAndReadAll(
-      `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup,
+      `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup, (SELECT count(*) FROM out.customer_days) AS customer_days,
         strftime(min(date), '%Y-%m-%d') AS min_date, strftime(max(date), '%Y-%m-%d') AS max_date FROM out.sales`,
-    )).getRowObjectsJS() as { lines: bigint; rollup: bigint; min_date: string; max_date: string }[];
+    )).getRowObjectsJS() as { lines: bigint; rollup: bigint; customer_days: bigint; min_date: string; max_date: string }[];
     await c.run('DROP VIEW sales');
     await c.run('DETACH out');
     c.closeSync();
     instance.closeSync();
     fs.renameSync(building, target);
 
-    const tables: Record<string, string> = { sales: 'sales', sales_rollup: 'sales_rollup' };
+    const tables: Record<string, string> = { sales: 'sales', sales_rollup: 'sales_rollup', customer_days: 'customer_days' };
     if (targets !== null) tables.targets = 'targets';
     if (budget !== null) tables.budget = 'budget';
     const manifest: WorkspaceManifest & { generatedBy: string; sources: { file: string; rows: number }[] } = {
@@ -303,6 +309,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       files: loaded,
       lines: Number(stats.lines),
       rollupRows: Number(stats.rollup),
+      customerDayRows: Number(stats.customer_days),
       minDate: stats.min_date,
       maxDate: stats.max_date,
       targets,

@@ -11,10 +11,18 @@ import { addDays, addMonths, monthsInRange, monthStart, type DateRange } from '.
 import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
+import { customerLinesSource } from './customer-days';
 
 export interface LifecycleParams {
   filters: DimensionFilters;
   basis: Basis;
+  /** The workspace has `customer_days` (customer-days.ts): the new/returning, churn and cohort queries read it. */
+  customerDays?: boolean;
+}
+
+/** Where the per-customer sums come from (`customer_days`, or the lines). */
+function linesOf(p: LifecycleParams): string {
+  return customerLinesSource(p.filters, { rollup: !!p.customerDays });
 }
 
 function salesWhere(p: LifecycleParams, extra: string[] = []): string {
@@ -36,15 +44,15 @@ export interface NewReturningRow {
 /** Each customer's first purchase month (in all the data matching the filters). */
 function firstsCte(p: LifecycleParams): string {
   return `firsts AS MATERIALIZED (
-  SELECT customer, date_trunc('month', min(date)) AS first_month FROM sales ${salesWhere(p, ['amount > 0'])} GROUP BY customer
+  SELECT customer, date_trunc('month', min(date)) AS first_month FROM ${linesOf(p)} ${salesWhere(p, ['amount > 0'])} GROUP BY customer
 )`;
 }
 
 /** CTEs `monthly` and `new_returning` (month, new_customers, …), over `firsts`. */
 function newReturningCtes(p: LifecycleParams, window: DateRange): string {
   return `monthly AS (
-  SELECT customer, date_trunc('month', date) AS month, sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS purchases
-  FROM sales ${salesWhere(p, [dateInRange(window)])} GROUP BY ALL
+  SELECT customer, date_trunc('month', date) AS month, sum(amount) AS revenue, sum(_lines) FILTER (WHERE amount > 0) AS purchases
+  FROM ${linesOf(p)} ${salesWhere(p, [dateInRange(window)])} GROUP BY ALL
 ),
 new_returning AS (
   SELECT m.month,
@@ -96,8 +104,8 @@ function churnCte(p: ChurnParams): string {
   const base = churnBaseWindow(p.asOf);
   return `per_customer AS (
   SELECT customer, max(date) FILTER (WHERE amount > 0) AS last_purchase, sum(amount) AS revenue
-  FROM sales ${salesWhere(p, [dateInRange(base)])} GROUP BY customer
-  HAVING count(*) FILTER (WHERE amount > 0) > 0
+  FROM ${linesOf(p)} ${salesWhere(p, [dateInRange(base)])} GROUP BY customer
+  HAVING sum(_lines) FILTER (WHERE amount > 0) > 0
 ),
 flagged AS MATERIALIZED (SELECT *, date_diff('day', last_purchase, ${sqlDate(p.asOf)}) AS days_since,
   date_diff('day', last_purchase, ${sqlDate(p.asOf)}) > ${sqlNumber(Math.floor(p.days))} AS churned FROM per_customer)`;
@@ -168,7 +176,7 @@ function cohortCtes(p: LifecycleParams, cohorts: DateRange): string {
   return `members AS (SELECT customer, first_month AS cohort FROM firsts WHERE first_month BETWEEN ${from} AND ${until}),
 sizes AS (SELECT cohort, count(*) AS size FROM members GROUP BY cohort),
 activity AS (
-  SELECT DISTINCT customer, date_trunc('month', date) AS month FROM sales
+  SELECT DISTINCT customer, date_trunc('month', date) AS month FROM ${linesOf(p)}
   ${salesWhere(p, ['amount > 0', `date >= ${from}`, `date <= ${until}`])}
 ),
 cohort_cells AS (

@@ -30,7 +30,7 @@ import { sqlDate } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import type { OrderCount } from '../model/order-flags';
-import { FLAGGED_SALES } from '../load/sales-table';
+import { customerLinesSource } from './customer-days';
 
 export const REP_KPIS = ['revenue', 'growth', 'attainment', 'margin', 'newCustomers', 'aov', 'satisfaction', 'visits', 'salesCycle', 'conversion'] as const;
 export type RepKpi = (typeof REP_KPIS)[number];
@@ -62,6 +62,8 @@ export interface ScorecardParams {
   hasOrderId: boolean;
   /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on rep). */
   orderCount?: OrderCount;
+  /** The workspace has `customer_days` (customer-days.ts): first purchases, and lines when orders are counted by flag, read it. */
+  customerDays?: boolean;
 }
 
 /** What the workspace has, deciding which parts are queried. */
@@ -109,18 +111,20 @@ export function repSalesSql(p: ScorecardParams): string {
   // Lines are first summed per rep × customer (× order, unless orders are counted by their flag) × which
   // ranges they fall in (with period "all" and a comparison the two overlap), so the grouping sets and
   // distinct counts run over far fewer rows.
+  const rollup = !!p.customerDays;
+  // Counted by flag, the lines only need summing, which customer_days serves.
   const lines = byFlag
-    ? `SELECT * FROM ${FLAGGED_SALES} ${whereClause([...dims, `(${cur} OR ${ly})`])}`
-    : `SELECT *${p.hasOrderId ? '' : ', row_number() OVER () AS line_no'} FROM sales ${whereClause([...dims, `(${cur} OR ${ly})`])}`;
+    ? `SELECT * FROM ${customerLinesSource(p.filters, { rollup, flagged: true })} ${whereClause([...dims, `(${cur} OR ${ly})`])}`
+    : `SELECT *, 1 AS _lines${p.hasOrderId ? '' : ', row_number() OVER () AS line_no'} FROM sales ${whereClause([...dims, `(${cur} OR ${ly})`])}`;
   const orderKey = byFlag ? '' : `s.${p.hasOrderId ? 'order_id' : 'line_no'} AS order_key,`;
   const orders = byFlag ? 'sum(o.sale_orders) FILTER (WHERE o.in_cur)' : 'count(DISTINCT o.order_key) FILTER (WHERE o.in_cur AND o.has_sale)';
   return `WITH ${repsCte(p)},
-firsts AS (SELECT customer, min(date) AS first_date FROM sales ${whereClause([...dims, 'customer IS NOT NULL', 'amount > 0'])} GROUP BY customer),
+firsts AS (SELECT customer, min(date) AS first_date FROM ${customerLinesSource(p.filters, { rollup })} ${whereClause([...dims, 'customer IS NOT NULL', 'amount > 0'])} GROUP BY customer),
 lines AS (${lines}),
 orders AS (
   SELECT r.team, r.rep, s.customer, ${orderKey}
     ${cur} AS in_cur, ${ly} AS in_ly,
-    sum(s.amount) AS amount, sum(s.profit) AS profit, count(*) AS lines, bool_or(s.amount > 0) AS has_sale${byFlag ? ', count(*) FILTER (WHERE s._sale_first) AS sale_orders' : ''}
+    sum(s.amount) AS amount, sum(s.profit) AS profit, sum(s._lines) AS lines, bool_or(s.amount > 0) AS has_sale${byFlag ? ', sum(s._sales) AS sale_orders' : ''}
   FROM lines s JOIN reps r ON s.rep = r.rep
   GROUP BY ALL
 )

@@ -16,7 +16,7 @@ import { sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import type { OrderCount } from '../model/order-flags';
-import { FLAGGED_SALES } from '../load/sales-table';
+import { customerLinesSource } from './customer-days';
 
 export interface RfmParams {
   /** The window whose customers are scored; its end is the analysis date. */
@@ -26,6 +26,8 @@ export interface RfmParams {
   hasOrderId: boolean;
   /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on customer). */
   orderCount?: OrderCount;
+  /** The workspace has `customer_days` (customer-days.ts): read it when the orders are lines or counted by flag. */
+  customerDays?: boolean;
 }
 
 export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'promising', 'needAttention', 'atRisk', 'hibernating'] as const;
@@ -71,20 +73,21 @@ export function rfmCtes(p: RfmParams): string {
   const asOf = sqlDate(p.range.end);
   const where = whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL']);
   const byFlag = p.hasOrderId && p.orderCount === 'flag';
-  const lines = !p.hasOrderId
-    ? `SELECT customer, date, amount, row_number() OVER () AS order_key FROM sales ${where}`
-    : byFlag
-      ? `SELECT customer, date, amount, _sale_first FROM ${FLAGGED_SALES} ${where}`
-      : `SELECT customer, date, amount, order_id AS order_key FROM sales ${where}`;
-  const frequency = byFlag ? 'count(*) FILTER (WHERE _sale_first)' : 'count(DISTINCT order_key) FILTER (WHERE amount > 0)';
+  // Orders are lines (no order id) or counted by flag: sums over customer_days or the lines serve
+  // (`_lines`, `_sales`); distinct order ids need the lines themselves.
+  const summable = !p.hasOrderId || byFlag;
+  const lines = summable
+    ? `SELECT customer, date, amount, _lines${byFlag ? ', _sales' : ''} FROM ${customerLinesSource(p.filters, { rollup: !!p.customerDays, flagged: byFlag })} ${where}`
+    : `SELECT customer, date, amount, 1 AS _lines, order_id FROM sales ${where}`;
+  const frequency = byFlag ? 'sum(_sales)' : p.hasOrderId ? 'count(DISTINCT order_id) FILTER (WHERE amount > 0)' : 'sum(_lines) FILTER (WHERE amount > 0)';
   return `lines AS (${lines}),
 per_customer AS MATERIALIZED (
   SELECT customer,
     date_diff('day', max(date) FILTER (WHERE amount > 0), ${asOf}) AS recency,
-    ${frequency} AS frequency,
+    coalesce(${frequency}, 0) AS frequency,
     sum(amount) AS monetary,
     strftime(max(date) FILTER (WHERE amount > 0), '%Y-%m-%d') AS last_order,
-    count(*) FILTER (WHERE amount > 0) AS purchases
+    coalesce(sum(_lines) FILTER (WHERE amount > 0), 0) AS purchases
   FROM lines GROUP BY customer
 ),
 ranked AS (

@@ -7,6 +7,7 @@ import { SALES_ROLLUP } from '../model/where';
 import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ORDER_FLAGS, ROLLUP_FIELDS } from './sales-table';
 import { sqlIdent, sqlString } from '../model/sql';
 import { budgetViewStatements } from '../analyses/budget-entry';
+import { CUSTOMER_DAYS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
 import type { LoadEngine } from './load-file';
 
 export interface WorkspaceManifest {
@@ -150,6 +151,7 @@ export async function openPublishedWorkspace(
   if (flagged) await db.query(flaggedSalesViewSql(manifest.tables.sales, 'ws'));
   else delete manifest.orderConstant;
   await db.query(manifest.tables.sales_rollup ? publishedRollupViewSql(t('sales_rollup')) : LINES_ROLLUP_VIEW);
+  if (manifest.tables.customer_days) await db.query(publishedCustomerDaysViewSql(t('customer_days')));
   if (manifest.tables.targets) {
     await db.query(`CREATE OR REPLACE VIEW targets_all AS SELECT * FROM ${t('targets')}`);
     await db.query(`CREATE OR REPLACE VIEW targets AS ${targetsInForceSql(t('targets'))}`);
@@ -159,7 +161,7 @@ export async function openPublishedWorkspace(
   }
   // Every other table (org, rep_activity, opportunities, market_size, …) under its own name.
   for (const name of Object.keys(manifest.tables)) {
-    if (['sales', 'sales_rollup', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
+    if (['sales', 'sales_rollup', 'customer_days', 'targets', 'budget'].includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) continue;
     await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(name)} AS SELECT * FROM ${t(name)}`);
   }
   if (!manifest.tables.budget) await db.query(EMPTY_BUDGET);
@@ -171,6 +173,12 @@ export async function openPublishedWorkspace(
 /** A prepared workspace's exact daily rollup as `sales_rollup` (its line counts and sign columns left out). */
 export function publishedRollupViewSql(table: string): string {
   return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${ROLLUP_FIELDS.map(sqlIdent).join(', ')} FROM ${table}`;
+}
+
+/** A prepared workspace's customer-day rollup as `customer_days` (analyses/customer-days.ts). */
+export function publishedCustomerDaysViewSql(table: string): string {
+  const columns = [...CUSTOMER_DAYS_GRAIN, ...CUSTOMER_DAYS_SUMS, '_lines', '_sales'];
+  return `CREATE OR REPLACE VIEW ${CUSTOMER_DAYS} AS SELECT ${columns.map(sqlIdent).join(', ')} FROM ${table}`;
 }
 
 async function fetchWithProgress(url: string, onProgress: (f: number | null) => void): Promise<Uint8Array> {

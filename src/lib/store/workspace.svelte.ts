@@ -585,6 +585,11 @@ export async function keepBudgetEntries(): Promise<void> {
 
 let keepPlanJob: AbortController | null = null;
 
+/** The open workspace has `customer_days` (a prepared one: analyses/customer-days.ts); customer queries read it. */
+export function hasCustomerDays(): boolean {
+  return workspace.info?.kind === 'sample' && !!workspace.manifest?.tables.customer_days;
+}
+
 /** The key the open workspace's work (plans, budgets, saved queries) is kept under. */
 export function currentWorkKey(): WorkKey {
   return workspace.info?.kind === 'file' ? 'file' : publishedKey;
