@@ -24,6 +24,17 @@ import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv 
 import { customerDaysSql } from '../../../src/lib/analyses/customer-days';
 import { FLAGGED_SALES, loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
 import { loadTargetsTable } from '../../../src/lib/load/targets-file';
+import {
+  applyWorkspaceTerritories,
+  classifyFile,
+  joinedSource,
+  proposeJoins,
+  readTextFile,
+  targetUnitNames,
+  type FileRole,
+  type WorkspaceFile,
+  type WorkspaceShape,
+} from '../../../src/lib/load/workspace-files';
 import { loadBudgetTable } from '../../../src/lib/load/budget-file';
 import { CANONICAL_FIELDS, DIMENSIONS } from '../../../src/lib/model/schema';
 import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
@@ -158,8 +169,11 @@ async function planFile(c: DuckDBConnection, file: string, index: number): Promi
 
 /** Loads one sales file into `lines_<index>` with the app's canonical CREATE TABLE; rejects stop with file, row and value. */
 async function loadSalesFile(c: DuckDBConnection, file: string, index: number, scratchDir: string, log: (s: string) => void): Promise<{ rows: number; mapping: SalesTablePlan['mapping'] }> {
-  const table = `lines_${index}`;
-  const plans = await planFile(c, await utf8File(file, scratchDir, log), index);
+  return loadPlanned(c, file, await planFile(c, await utf8File(file, scratchDir, log), index), `lines_${index}`, log);
+}
+
+/** Runs the first of `plans` that reads (the typed one, then text) into `table`, and checks it as the app does. */
+async function loadPlanned(c: DuckDBConnection, file: string, plans: SalesTablePlan[], table: string, log: (s: string) => void): Promise<{ rows: number; mapping: SalesTablePlan['mapping'] }> {
   let used: SalesTablePlan | null = null;
   let lastError: unknown = null;
   for (const plan of plans) {
@@ -192,6 +206,75 @@ async function loadSalesFile(c: DuckDBConnection, file: string, index: number, s
   return { rows, mapping: used.mapping };
 }
 
+/** What each input is, judged as the page judges a dropped set of files; one file is always the sales. */
+function classifyInputs(files: string[]): { file: string; role: FileRole }[] {
+  return files.map((file) => {
+    if (files.length === 1 || isParquet(readHead(file))) return { file, role: 'sales' as FileRole };
+    const sniff = sniffFile(file);
+    return { file, role: classifyFile(sniff.header, sniff.rows, path.basename(file)) };
+  });
+}
+
+/**
+ * An ERP's order lines plus lookup tables (Adventure Works, Northwind): every file read as text, the
+ * lookups joined to the facts through the keys the page proposes (same names, else value overlap), the
+ * joined relation mapped and loaded as the page does, into `lines_0`. Several facts files (one per year)
+ * must share their columns. Returns the shape the targets' unit names and the territories need.
+ */
+async function loadJoinedSales(
+  c: DuckDBConnection,
+  salesFiles: string[],
+  lookupFiles: string[],
+  scratchDir: string,
+  log: (s: string) => void,
+): Promise<{ rows: number; mapping: SalesTablePlan['mapping']; shape: WorkspaceShape }> {
+  const db = nodeRunner(c);
+  const readable = await Promise.all(salesFiles.map((f) => utf8File(f, scratchDir, log)));
+  const first = sniffFile(readable[0]);
+  const parts = readable.map((file, i) => {
+    if (isParquet(readHead(file))) return `SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${sqlString(file)})`;
+    const sniff = i === 0 ? first : sniffFile(file);
+    if (sniff.header.join('\u0001') !== first.header.join('\u0001')) {
+      throw new PrepareError(`${salesFiles[i]}: its columns (${sniff.header.join(', ')}) differ from ${salesFiles[0]}'s (${first.header.join(', ')}); prepare them separately`);
+    }
+    return `SELECT * FROM ${csvRelation(file, sniff.delimiter, sniff.quoteChar || '"', sniff.header)}`;
+  });
+  await c.run(`CREATE OR REPLACE TABLE facts_text AS ${parts.join('\nUNION ALL BY NAME\n')}`);
+  const [{ n }] = (await c.runAndReadAll('SELECT count(*) AS n FROM facts_text')).getRowObjectsJS() as { n: bigint }[];
+  const facts: WorkspaceFile = {
+    id: 0, fileName: path.basename(salesFiles[0]), name: 'facts', table: 'facts_text', header: first.header, rows: Number(n),
+    encoding: null, delimiter: first.delimiter, role: 'sales', sample: first.rows.slice(0, 200), warnings: [],
+  };
+  const lookups: WorkspaceFile[] = [];
+  for (const [i, file] of lookupFiles.entries()) {
+    const text = await utf8File(file, scratchDir, log);
+    const lookup = await readTextFile(db, { id: i + 1, fileName: path.basename(file), readable: text, sniff: sniffFile(text), role: 'lookup', encoding: null });
+    for (const w of lookup.warnings) log(`  ${lookup.fileName}: rows with extra fields from row ${w.facts.row ?? '?'} read leniently (keys and names come first)`);
+    lookups.push(lookup);
+  }
+  const joins = await proposeJoins(db, facts, lookups);
+  const name = (id: number) => (id === 0 ? facts.fileName : lookups[id - 1].fileName);
+  for (const j of joins) {
+    log(`  join ${name(j.fromFile)}.${j.fromColumn} → ${name(j.toFile)}.${j.toColumn}: ${j.matchedRows.toLocaleString('en')} of ${j.keyedRows.toLocaleString('en')} keyed rows matched` +
+      (j.unmatched.length ? `; unmatched keys e.g. ${j.unmatched.slice(0, 5).join(', ')}` : ''));
+  }
+  const unjoined = lookups.filter((l) => !joins.some((j) => j.toFile === l.id));
+  if (unjoined.length) log(`  not joined to the sales lines (a bridge table, or no key in common): ${unjoined.map((l) => l.fileName).join(', ')}`);
+  const { joined, view, proposal, detected } = await joinedSource(db, facts, [facts, ...lookups], joins);
+  const plan: SalesTablePlan = {
+    from: sqlIdent(view),
+    columnKinds: Object.fromEntries(joined.columns.map((col) => [col, 'text' as SourceKind])),
+    mapping: proposal.mapping,
+    amountFormat: detected.amountFormat,
+    dateFormat: detected.dateFormat,
+    textToClean: detected.textToClean,
+  };
+  log(`  mapped: ${CANONICAL_FIELDS.filter((f) => plan.mapping[f]).map((f) => `${f} ← ${plan.mapping[f]}`).join(', ')}`);
+  const label = salesFiles.length > 1 ? `${salesFiles[0]} (+ ${salesFiles.length - 1})` : salesFiles[0];
+  const loaded = await loadPlanned(c, label, [plan], 'lines_0', log);
+  return { ...loaded, shape: { files: [facts, ...lookups], joins, origins: joined.origins, source: { mapping: plan.mapping, header: joined.columns } } };
+}
+
 /** A targets or budget file as an all-text table plus its sniffed head (for the app's layout detection). */
 async function loadSideFile(c: DuckDBConnection, file: string, table: string, scratchDir: string, log: (s: string) => void) {
   const readable = await utf8File(file, scratchDir, log);
@@ -216,23 +299,40 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     await c.run(`SET temp_directory = ${sqlString(scratchDir)}`);
     // Nothing is fetched: the app never loads extensions, and neither does its preparation.
     await c.run('SET autoload_known_extensions = false');
-    log(`reading ${files.length} sales file(s)`);
+    const inputs = classifyInputs(files);
+    const salesFiles = inputs.filter((x) => x.role === 'sales').map((x) => x.file);
+    const lookupFiles = inputs.filter((x) => x.role === 'lookup').map((x) => x.file);
+    const targetsFile = opts.targets ?? inputs.find((x) => x.role === 'targets')?.file;
+    const budgetFile = opts.budget ?? inputs.find((x) => x.role === 'budget')?.file;
+    if (files.length > 1) for (const x of inputs) log(`  ${path.basename(x.file)}: ${x.role}`);
+    if (salesFiles.length === 0) {
+      throw new PrepareError(`no sales file among ${files.map((f) => path.basename(f)).join(', ')}: none has a date and an amount (or quantity × price) column`);
+    }
+    log(`reading ${salesFiles.length} sales file(s)${lookupFiles.length ? ` and ${lookupFiles.length} lookup table(s)` : ''}`);
     const loaded: { file: string; rows: number }[] = [];
     let mapping: SalesTablePlan['mapping'] | null = null;
-    for (const [i, file] of files.entries()) {
-      const one = await loadSalesFile(c, file, i, scratchDir, log);
-      const fields = (m: SalesTablePlan['mapping']) => CANONICAL_FIELDS.filter((f) => m[f]).join(',');
-      if (mapping && fields(mapping) !== fields(one.mapping)) {
-        throw new PrepareError(`${file}: its columns map to ${fields(one.mapping)}, the first file's to ${fields(mapping)}; prepare them separately`);
+    let shape: WorkspaceShape | null = null;
+    if (lookupFiles.length > 0) {
+      const joined = await loadJoinedSales(c, salesFiles, lookupFiles, scratchDir, log);
+      mapping = joined.mapping;
+      shape = joined.shape;
+      loaded.push({ file: salesFiles.join(' + '), rows: joined.rows });
+    } else {
+      for (const [i, file] of salesFiles.entries()) {
+        const one = await loadSalesFile(c, file, i, scratchDir, log);
+        const fields = (m: SalesTablePlan['mapping']) => CANONICAL_FIELDS.filter((f) => m[f]).join(',');
+        if (mapping && fields(mapping) !== fields(one.mapping)) {
+          throw new PrepareError(`${file}: its columns map to ${fields(one.mapping)}, the first file's to ${fields(mapping)}; prepare them separately`);
+        }
+        mapping ??= one.mapping;
+        loaded.push({ file, rows: one.rows });
       }
-      mapping ??= one.mapping;
-      loaded.push({ file, rows: one.rows });
     }
     const hasOrderId = !!mapping?.order_id;
     // One row key across files: the file's index, then its spreadsheet row.
-    const union = files.map((_, i) => `SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')}, ${i}::BIGINT * 10000000000 + _row AS _key FROM lines_${i}`).join('\nUNION ALL\n');
+    const union = loaded.map((_, i) => `SELECT ${CANONICAL_FIELDS.map(sqlIdent).join(', ')}, ${i}::BIGINT * 10000000000 + _row AS _key FROM lines_${i}`).join('\nUNION ALL\n');
     await c.run(`CREATE OR REPLACE TABLE lines AS ${union}`);
-    for (const i of files.keys()) await c.run(`DROP TABLE lines_${i}`);
+    for (const i of loaded.keys()) await c.run(`DROP TABLE lines_${i}`);
 
     await c.run(`ATTACH ${sqlString(building)} AS out`);
     log('writing sales (lines, sorted by date, with order flags)');
@@ -259,23 +359,31 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     // The app's loaders measure targets against `sales` (to guess "in thousands").
     await c.run('CREATE OR REPLACE VIEW sales AS SELECT * FROM out.sales');
     let targets: number | null = null;
-    if (opts.targets) {
-      const sniff = await loadSideFile(c, opts.targets, 'targets_file', scratchDir, log);
-      const load = await loadTargetsTable(db, 'targets_file', sniff.header, sniff.rows, path.basename(opts.targets), null, 'targets_loaded');
-      if (!load) throw new PrepareError(`${opts.targets}: not recognised as targets (expected a period or M01..M12 columns, a unit and an amount)`);
+    if (targetsFile) {
+      const sniff = await loadSideFile(c, targetsFile, 'targets_file', scratchDir, log);
+      // Units named by a key (Adventure Works' EmployeeID) get the sales' names through the lookup that has both.
+      const names = shape ? targetUnitNames(shape, sniff.header, sniff.rows) : null;
+      const load = await loadTargetsTable(db, 'targets_file', sniff.header, sniff.rows, path.basename(targetsFile), names, 'targets_loaded');
+      if (!load) throw new PrepareError(`${targetsFile}: not recognised as targets (expected a period or M01..M12 columns, a unit and an amount)`);
       await c.run('CREATE TABLE out.targets AS SELECT period, unit_type, unit, amount, 1 AS version FROM targets_loaded ORDER BY period, unit_type, unit');
       targets = load.rows;
-      log(`targets: ${load.rows} rows, ${load.layout.kind} form, × ${load.multiplier}`);
+      log(`targets: ${load.rows} rows, ${load.layout.kind} form, × ${load.multiplier}` + (load.unmatchedUnits.length ? `; units without sales: ${load.unmatchedUnits.join(', ')}` : ''));
     }
     let budget: number | null = null;
-    if (opts.budget) {
-      const sniff = await loadSideFile(c, opts.budget, 'budget_file', scratchDir, log);
+    if (budgetFile) {
+      const sniff = await loadSideFile(c, budgetFile, 'budget_file', scratchDir, log);
       const load = await loadBudgetTable(db, 'budget_file', sniff.header, sniff.rows, 'budget_loaded');
-      if (!load) throw new PrepareError(`${opts.budget}: not recognised as a budget (expected period, unit, line and amount columns)`);
+      if (!load) throw new PrepareError(`${budgetFile}: not recognised as a budget (expected period, unit, line and amount columns)`);
       await c.run('CREATE TABLE out.budget AS SELECT period, unit_type, unit, line, amount FROM budget_loaded ORDER BY period, unit_type, unit, line');
       budget = load.rows;
       log(`budget: ${load.rows} rows`);
     }
+    // Territories from a bridge table (Adventure Works' SalespersonRegion) and the reps' titles, as the page makes them.
+    const extraTables: string[] = [];
+    if (shape && (await applyWorkspaceTerritories(db, shape))) extraTables.push('rep_regions');
+    if (shape && (await c.runAndReadAll("SELECT 1 FROM duckdb_views() WHERE view_name = 'rep_titles' AND database_name = 'scratch'")).getRows().length > 0) extraTables.push('rep_titles');
+    for (const t of extraTables) await c.run(`CREATE TABLE out.${t} AS SELECT * FROM ${t} ORDER BY ALL`);
+    if (extraTables.length) log(`territories: ${extraTables.join(', ')}`);
     const [stats] = (await c.runAndReadAll(
       `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup, (SELECT count(*) FROM out.customer_days) AS customer_days,
         strftime(min(date), '%Y-%m-%d') AS min_date, strftime(max(date), '%Y-%m-%d') AS max_date FROM out.sales`,
@@ -289,6 +397,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     const tables: Record<string, string> = { sales: 'sales', sales_rollup: 'sales_rollup', customer_days: 'customer_days' };
     if (targets !== null) tables.targets = 'targets';
     if (budget !== null) tables.budget = 'budget';
+    for (const t of extraTables) tables[t] = t;
     const manifest: WorkspaceManifest & { generatedBy: string; sources: { file: string; rows: number }[] } = {
       format: 'targetscope-workspace',
       version: 1,

@@ -13,6 +13,7 @@ import { applyWorkspaceTargets, applyWorkspaceTerritories } from './workspace-fi
 import { queryTargetForRange, targetScope } from '../analyses/target-attainment';
 import { repManagerSql } from '../analyses/target-status';
 import { useFileTables } from './sample';
+import { ADVENTURE_WORKS, NORTHWIND } from '../../../tests/real/expected-values';
 
 const DATASETS = path.resolve(process.env.TARGETSCOPE_DATASETS ?? '../shared/datasets');
 let db: NodeDuckDB;
@@ -36,25 +37,15 @@ describe('multi-file workspaces', () => {
     for (const j of ws.joins) expect(j.matchedRows).toBe(j.keyedRows);
     await db.query(salesViewSql(ws.source.table));
     const [all] = await db.query<{ n: number; total: number }>('SELECT count(*) AS n, sum(amount) AS total FROM sales');
-    expect(all.n).toBe(57851);
-    expect(all.total).toBeCloseTo(77548570.2, 2);
+    expect(all.n).toBe(ADVENTURE_WORKS.lines);
+    expect(all.total).toBeCloseTo(ADVENTURE_WORKS.total, 2);
     const fy = "date BETWEEN DATE '2018-07-01' AND DATE '2019-06-30'";
     const regions = await db.query<{ region: string; v: number }>(`SELECT region, sum(amount) AS v FROM sales WHERE ${fy} GROUP BY 1 ORDER BY 1`);
-    const expected: Record<string, number> = {
-      Canada: 5627350.71,
-      Central: 2814720.6,
-      France: 1432156.81,
-      Northeast: 3359777.35,
-      Northwest: 3393331.02,
-      Southeast: 2483986.07,
-      Southwest: 7459290.23,
-      'United Kingdom': 1409166.74,
-    };
+    const expected = ADVENTURE_WORKS.fy2019ByRegion;
     expect(regions.map((r) => r.region)).toEqual(Object.keys(expected));
     for (const r of regions) expect(r.v).toBeCloseTo(expected[r.region], 2);
     const top = await db.query<{ rep: string; v: number }>(`SELECT rep, sum(amount) AS v FROM sales WHERE ${fy} GROUP BY 1 ORDER BY 2 DESC LIMIT 3`);
-    expect(top.map((r) => r.rep)).toEqual(['Jae Pak', 'Jillian Carson', 'Michael Blythe']);
-    expect(top[0].v).toBeCloseTo(4393879.55, 2);
+    expect(top.map((r) => [r.rep, Math.round(r.v * 100) / 100])).toEqual(ADVENTURE_WORKS.fy2019TopReps);
 
     // Targets.csv (long: EmployeeID|TargetAmount|TargetMonth) becomes the plan, named through Salesperson.EmployeeID.
     await useFileTables(db, salesViewSql(ws.source.table));
@@ -62,12 +53,12 @@ describe('multi-file workspaces', () => {
     // Brian Welcker (Director of Sales) has targets but no order of his own: listed, not hidden.
     expect(load).toMatchObject({ multiplier: 1, rows: 809, unmatchedUnits: ['Brian Welcker'] });
     const [fy2019] = await db.query<{ t: number }>("SELECT sum(amount) AS t FROM targets WHERE period BETWEEN DATE '2018-07-01' AND DATE '2019-06-30'");
-    expect(fy2019.t).toBe(108650000);
+    expect(fy2019.t).toBe(ADVENTURE_WORKS.fy2019Targets);
 
     // SalespersonRegion (EmployeeKey|SalesTerritoryKey) becomes rep_regions in names: 39 pairs, the director in all 10 territories.
     expect(await applyWorkspaceTerritories(db, ws)).toBe(true);
     const [pairs] = await db.query<{ n: number }>('SELECT count(*) AS n FROM rep_regions');
-    expect(pairs.n).toBe(39);
+    expect(pairs.n).toBe(ADVENTURE_WORKS.repRegionPairs);
     const director = await db.query<{ region: string }>("SELECT region FROM rep_regions WHERE rep = 'Brian Welcker' ORDER BY 1");
     expect(director).toHaveLength(10);
     const pacific = await db.query<{ rep: string }>("SELECT rep FROM rep_regions WHERE region = 'Australia' ORDER BY 1");
@@ -117,11 +108,10 @@ describe('multi-file workspaces', () => {
       "SELECT count(*) AS n, sum(amount) AS total, strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last FROM sales",
     );
     // Σ unitPrice × quantity × (1 − discount) over order-details.csv
-    expect(all).toMatchObject({ n: 2155, first: '1996-07-04', last: '1998-05-06' });
-    expect(all.total).toBeCloseTo(1265793.0395, 3);
+    expect(all).toMatchObject({ n: NORTHWIND.lines, first: '1996-07-04', last: '1998-05-06' });
+    expect(all.total).toBeCloseTo(NORTHWIND.total, 3);
     const channels = await db.query<{ channel: string; v: number }>('SELECT channel, sum(amount) AS v FROM sales GROUP BY 1 ORDER BY 1');
-    expect(channels.map((c) => c.channel)).toEqual(['Federal Shipping', 'Speedy Express', 'United Package']);
-    const expected = [383405.468, 348839.9375, 533547.634]; // per shipper, same Python computation
-    channels.forEach((c, i) => expect(c.v).toBeCloseTo(expected[i], 3));
+    expect(channels.map((c) => c.channel)).toEqual(Object.keys(NORTHWIND.byShipper));
+    for (const c of channels) expect(c.v).toBeCloseTo(NORTHWIND.byShipper[c.channel], 3);
   });
 });

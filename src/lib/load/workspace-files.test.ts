@@ -77,6 +77,35 @@ describe('a workspace of related files', () => {
     ]);
   });
 
+  it('a value join goes to the lookup whose keys the column uses best; a shared non-key name is no join', async () => {
+    // ShipBy (1, 2) is covered by both the depots' codes (1–4) and the shippers' (1–3); the shippers' keys
+    // are used more fully (2 of 3 against 2 of 4), whatever order the files come in. Phone is unique in
+    // both customers and shippers, but one customer’s phone matching a shipper’s (1 of 3 keyed orders) is no key.
+    const DEPOTS = `DepotCode,Depot
+1,North
+2,South
+3,East
+4,West
+`;
+    const CUSTOMERS_PHONE = `CustKey,Customer Name,Phone
+C1,Acme Ltd,555-7
+C2,Bolt GmbH,555-1
+`;
+    const SHIPPERS_PHONE = `ShipperCode,Shipper Name,Phone
+1,Speedy,555-1
+2,United,555-2
+3,Federal,555-3
+`;
+    for (const order of [['depots.csv', 'shippers.csv'], ['shippers.csv', 'depots.csv']]) {
+      const lookups = { 'depots.csv': DEPOTS, 'shippers.csv': SHIPPERS_PHONE } as Record<string, string>;
+      const ws = await loadWorkspaceFiles(db, [file('orders.psv', ORDERS), file('customers.csv', CUSTOMERS_PHONE), ...order.map((n) => file(n, lookups[n]))]);
+      const byTo = Object.fromEntries(ws.joins.map((j) => [ws.files.find((f) => f.id === j.toFile)!.fileName, j]));
+      expect(byTo['shippers.csv']).toMatchObject({ fromColumn: 'ShipBy', toColumn: 'ShipperCode', matchedRows: 4 });
+      expect(byTo['depots.csv']).toBeUndefined();
+      expect(ws.joins).toHaveLength(2);
+    }
+  });
+
   it('the user’s roles and joins replace the proposed ones, measured the same way; stale choices are left out', async () => {
     const files = () => [file('orders.psv', ORDERS), file('customers.csv', CUSTOMERS), file('shippers.csv', SHIPPERS), file('targets.csv', TARGETS)];
     const proposed = await loadWorkspaceFiles(db, files());

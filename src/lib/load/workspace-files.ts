@@ -12,7 +12,7 @@ import { missingRequired } from '../ingest/mapping';
 import { LoadError, type LoadWarning } from './errors';
 import { detectTargetsLayout, loadTargetsTable, type TargetsLoad, type UnitNames } from './targets-file';
 import { detectBudgetLayout, loadBudgetTable, type BudgetLoad } from './budget-file';
-import { raggedRows, sniffText } from '../ingest/sniff';
+import { raggedRows, sniffText, type Sniff } from '../ingest/sniff';
 import { decodeHead, detectEncoding } from '../ingest/encoding';
 import type { SourceKind } from './sales-table';
 import {
@@ -118,41 +118,52 @@ export async function openWorkspaceFiles(
     const head = await readHead(file);
     if (isParquetFile(file, head)) throw new LoadError('unsupported-type', { file: file.name, detail: 'parquet (several files at once)' });
     const { guess, sniff, registered } = await openTextFile(db, file, id, head, progress);
-    const table = `file_${id}`;
     const chosen = roles[file.name] as FileRole | undefined;
     const role = chosen && FILE_ROLES.includes(chosen) ? chosen : classifyFile(sniff.header, sniff.rows, file.name);
-    const warnings: LoadWarning[] = [];
-    const read = (tolerant: boolean) =>
-      db.query(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(registered, sniff.delimiter, sniff.quoteChar || '"', sniff.header, {}, tolerant)}`);
-    try {
-      await read(false);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const line = /Line: (\d+)/.exec(message);
-      // A lookup with unquoted delimiters inside a field (Northwind's addresses) still gives its keys and
-      // names, which come first; the facts are never read leniently.
-      if (role === 'sales' || !/Expected Number of Columns/.test(message)) {
-        throw new LoadError('read-failed', { file: file.name, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
-      }
-      await read(true);
-      warnings.push({ code: 'ragged-rows', facts: { file: file.name, row: line ? Number(line[1]) : undefined, count: raggedRows(sniff).length } });
-    }
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
-    out.push({
-      id,
-      fileName: file.name,
-      name: baseName(file.name),
-      table,
-      header: sniff.header,
-      rows: Number(n),
-      encoding: guess.encoding + (guess.bom ? ' (BOM)' : ''),
-      delimiter: sniff.delimiter,
-      role,
-      sample: sniff.rows.slice(0, 200),
-      warnings,
-    });
+    out.push(await readTextFile(db, { id, fileName: file.name, readable: registered, sniff, role, encoding: guess.encoding + (guess.bom ? ' (BOM)' : '') }));
   }
   return out;
+}
+
+/**
+ * Reads a delimited text file (`readable`: a name DuckDB can open) into table `file_<id>`, every column text.
+ * A lookup with unquoted delimiters inside a field (Northwind's addresses) still gives its keys and names,
+ * which come first, so it is read leniently with a warning; the facts never are.
+ */
+export async function readTextFile(
+  db: SqlRunner,
+  f: { id: number; fileName: string; readable: string; sniff: Sniff; role: FileRole; encoding: string | null },
+): Promise<WorkspaceFile> {
+  const { sniff } = f;
+  const table = `file_${f.id}`;
+  const warnings: LoadWarning[] = [];
+  const read = (tolerant: boolean) =>
+    db.query(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM ${csvRelation(f.readable, sniff.delimiter, sniff.quoteChar || '"', sniff.header, {}, tolerant)}`);
+  try {
+    await read(false);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const line = /Line: (\d+)/.exec(message);
+    if (f.role === 'sales' || !/Expected Number of Columns/.test(message)) {
+      throw new LoadError('read-failed', { file: f.fileName, row: line ? Number(line[1]) : undefined, detail: message.split('\n')[0] });
+    }
+    await read(true);
+    warnings.push({ code: 'ragged-rows', facts: { file: f.fileName, row: line ? Number(line[1]) : undefined, count: raggedRows(sniff).length } });
+  }
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    name: baseName(f.fileName),
+    table,
+    header: sniff.header,
+    rows: Number(n),
+    encoding: f.encoding,
+    delimiter: sniff.delimiter,
+    role: f.role,
+    sample: sniff.rows.slice(0, 200),
+    warnings,
+  };
 }
 
 /** The facts: the largest file classified as sales. */
@@ -167,11 +178,12 @@ interface Column {
 }
 
 /**
- * Proposes joins breadth-first from the facts: a lookup joins where one of
- * the available columns has the same name as one of its columns whose values
- * are unique (its key), or, failing that, where a column's values all appear
- * among a unique lookup column's values (Northwind's shipVia → shipperID).
- * Each lookup joins once.
+ * Proposes joins breadth-first from the facts, one at a time: first where an available column (the facts',
+ * or a joined lookup's) has the same name as a lookup's unique column (its key) and most keyed fact rows
+ * find their key there; failing that, where a column's values all appear among a unique lookup column's
+ * values (Northwind's shipVia → shipperID). Among such value joins the best is taken: the largest share
+ * of the column's values found, then the largest share of the lookup's keys used (shipVia's 1–3 are all of
+ * the shippers but not all of the regions, 1–4). Each lookup joins once.
  */
 export async function proposeJoins(db: SqlRunner, facts: WorkspaceFile, lookups: WorkspaceFile[]): Promise<Join[]> {
   const joins: Join[] = [];
@@ -188,17 +200,19 @@ export async function proposeJoins(db: SqlRunner, facts: WorkspaceFile, lookups:
     }
     return uniqueCache.get(key)!;
   };
-  let progress = true;
-  while (progress && pending.length > 0) {
-    progress = false;
-    for (const lookup of [...pending]) {
-      const join = (await joinByName(db, facts, joins, available, lookup, isUnique)) ?? (await joinByValues(db, facts, joins, available, lookup, isUnique));
-      if (!join) continue;
-      joins.push(join);
-      available.push(...lookup.header.filter((c) => c !== join.toColumn).map((column) => ({ file: lookup, column })));
-      pending.splice(pending.indexOf(lookup), 1);
-      progress = true;
+  const overlaps = new Map<string, Overlap>();
+  while (pending.length > 0) {
+    let join: Join | null = null;
+    for (const lookup of pending) {
+      join = await joinByName(db, facts, joins, available, lookup, isUnique);
+      if (join) break;
     }
+    join ??= await bestValueJoin(db, facts, joins, available, pending, isUnique, overlaps);
+    if (!join) break;
+    const lookup = pending.find((l) => l.id === join.toFile)!;
+    joins.push(join);
+    available.push(...lookup.header.filter((c) => c !== join.toColumn).map((column) => ({ file: lookup, column })));
+    pending.splice(pending.indexOf(lookup), 1);
   }
   return joins;
 }
@@ -230,12 +244,15 @@ export function joinChoices(files: WorkspaceFile[], joins: Join[]): JoinChoice[]
 
 type UniqueCheck = (f: WorkspaceFile, column: string) => Promise<boolean>;
 
+/** A name join must match at least this share of the keyed fact rows (a shared "phone" column is no key). */
+const NAME_JOIN_SHARE = 0.5;
+
 async function joinByName(db: SqlRunner, facts: WorkspaceFile, joins: Join[], available: Column[], lookup: WorkspaceFile, isUnique: UniqueCheck) {
   for (const to of lookup.header) {
     const from = available.find((a) => normalizeHeader(a.column) === normalizeHeader(to));
     if (!from || !(await isUnique(lookup, to))) continue;
     const join = await measureJoin(db, facts, joins, from, lookup, to);
-    if (join.matchedRows > 0) return join;
+    if (join.matchedRows > 0 && join.matchedRows >= NAME_JOIN_SHARE * join.keyedRows) return join;
   }
   return null;
 }
@@ -243,32 +260,55 @@ async function joinByName(db: SqlRunner, facts: WorkspaceFile, joins: Join[], av
 /** Share of a column's distinct values that must be keys of the lookup for a join by values. */
 const VALUE_JOIN_SHARE = 0.95;
 
-async function joinByValues(db: SqlRunner, facts: WorkspaceFile, joins: Join[], available: Column[], lookup: WorkspaceFile, isUnique: UniqueCheck) {
-  const keys = [];
-  for (const column of lookup.header) if (await isUnique(lookup, column)) keys.push(column);
-  let best: { from: Column; to: string; share: number } | null = null;
+/** How a column's distinct values meet a lookup key's: found among the keys, and keys used. */
+interface Overlap {
+  /** Distinct non-null values of the column. */
+  values: number;
+  found: number;
+  keys: number;
+}
+
+async function bestValueJoin(
+  db: SqlRunner,
+  facts: WorkspaceFile,
+  joins: Join[],
+  available: Column[],
+  lookups: WorkspaceFile[],
+  isUnique: UniqueCheck,
+  cache: Map<string, Overlap>,
+): Promise<Join | null> {
+  let best: { from: Column; lookup: WorkspaceFile; to: string; share: number; coverage: number } | null = null;
   let tie = false;
-  for (const to of keys) {
-    for (const from of available) {
-      if (joins.some((j) => j.fromFile === from.file.id && j.fromColumn === from.column)) continue;
-      const [r] = await db.query<{ d: number; hit: number }>(
-        `SELECT count(DISTINCT a.v) AS d, count(DISTINCT a.v) FILTER (WHERE b.k IS NOT NULL) AS hit
-         FROM (SELECT DISTINCT ${sqlIdent(from.column)} AS v FROM ${sqlIdent(from.file.table)} WHERE ${sqlIdent(from.column)} IS NOT NULL) a
-         LEFT JOIN (SELECT ${sqlIdent(to)} AS k FROM ${sqlIdent(lookup.table)}) b ON a.v = b.k`,
-      );
-      const d = Number(r.d);
-      if (d < 2) continue;
-      const share = Number(r.hit) / d;
-      if (share < VALUE_JOIN_SHARE) continue;
-      if (best && Math.abs(share - best.share) < 1e-9) tie = true;
-      else if (!best || share > best.share) {
-        best = { from, to, share };
-        tie = false;
+  for (const lookup of lookups) {
+    for (const to of lookup.header) {
+      if (!(await isUnique(lookup, to))) continue;
+      for (const from of available) {
+        if (joins.some((j) => j.fromFile === from.file.id && j.fromColumn === from.column)) continue;
+        const key = `${from.file.table}.${from.column}>${lookup.table}.${to}`;
+        if (!cache.has(key)) {
+          const [r] = await db.query<{ d: number; hit: number; keys: number }>(
+            `SELECT count(DISTINCT a.v) AS d, count(DISTINCT a.v) FILTER (WHERE b.k IS NOT NULL) AS hit, (SELECT count(*) FROM ${sqlIdent(lookup.table)} WHERE ${sqlIdent(to)} IS NOT NULL) AS keys
+             FROM (SELECT DISTINCT ${sqlIdent(from.column)} AS v FROM ${sqlIdent(from.file.table)} WHERE ${sqlIdent(from.column)} IS NOT NULL) a
+             LEFT JOIN (SELECT ${sqlIdent(to)} AS k FROM ${sqlIdent(lookup.table)}) b ON a.v = b.k`,
+          );
+          cache.set(key, { values: Number(r.d), found: Number(r.hit), keys: Number(r.keys) });
+        }
+        const o = cache.get(key)!;
+        if (o.values < 2) continue;
+        const share = o.found / o.values;
+        if (share < VALUE_JOIN_SHARE) continue;
+        const coverage = o.found / Math.max(1, o.keys);
+        const same = best && Math.abs(share - best.share) < 1e-9 && Math.abs(coverage - best.coverage) < 1e-9;
+        if (same) tie = true;
+        else if (!best || share > best.share || (Math.abs(share - best.share) < 1e-9 && coverage > best.coverage)) {
+          best = { from, lookup, to, share, coverage };
+          tie = false;
+        }
       }
     }
   }
   if (!best || tie) return null;
-  return measureJoin(db, facts, joins, best.from, lookup, best.to);
+  return measureJoin(db, facts, joins, best.from, best.lookup, best.to);
 }
 
 /** Match counts for a join, measured on the fact rows through the joins already made. */
@@ -336,6 +376,20 @@ export function joinedRelationSql(
 }
 
 
+/**
+ * The facts joined to their lookups as view `joined_<facts id>`, with its first rows as text and the
+ * mapping and formats proposed from them (the page and scripts/prepare-workspace.ts both start here).
+ */
+export async function joinedSource(db: SqlRunner, facts: WorkspaceFile, files: WorkspaceFile[], joins: Join[]) {
+  const joined = joinedRelationSql(facts, files, joins);
+  const view = `joined_${facts.id}`;
+  await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
+  const sampleRows = await db.query<Record<string, unknown>>(`SELECT * FROM ${sqlIdent(view)} LIMIT ${MAPPING_SAMPLE_ROWS}`);
+  const rows = sampleRows.map((r) => joined.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+  const proposal = proposeMapping(joined.columns, rows, joined.origins);
+  return { joined, view, rows, proposal, detected: detectFormats(joined.columns, rows, proposal.mapping) };
+}
+
 /** A multi-file workspace: its files, the joins used, and the loaded sales source. */
 export interface LoadedWorkspace {
   files: WorkspaceFile[];
@@ -345,6 +399,9 @@ export interface LoadedWorkspace {
   /** For each column of source.header: the lookup it came from (null for the facts' own columns). */
   origins: (ColumnOrigin | null)[];
 }
+
+/** What the targets, budget and territories of a workspace need of it (prepare-workspace has no LoadedSource). */
+export type WorkspaceShape = Pick<LoadedWorkspace, 'files' | 'joins' | 'origins'> & { source: Pick<LoadedSource, 'mapping' | 'header'> };
 
 /**
  * Loads several files as one workspace: classify, join the lookups to the
@@ -368,16 +425,15 @@ export async function loadWorkspaceFiles(
   }
   const lookups = opened.filter((f) => f.role === 'lookup');
   const joins = saved?.workspace?.joins ? await chosenJoins(db, facts, opened, saved.workspace.joins) : await proposeJoins(db, facts, lookups);
-  const joined = joinedRelationSql(facts, opened, joins);
-  const view = `joined_${facts.id}`;
-  await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
-  const sampleRows = await db.query<Record<string, unknown>>(`SELECT * FROM ${sqlIdent(view)} LIMIT ${MAPPING_SAMPLE_ROWS}`);
-  const rows = sampleRows.map((r) => joined.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
-  const proposal = proposeMapping(joined.columns, rows, joined.origins);
+  const { joined, view, rows, proposal, detected } = await joinedSource(db, facts, opened, joins);
   const fits = !!saved && Object.values(saved.mapping).every((c) => c && joined.columns.includes(c));
   const mapping = !fits ? proposal.mapping : saved.workspace?.fillMapping ? { ...proposal.mapping, ...saved.mapping } : saved.mapping;
-  const detected = detectFormats(joined.columns, rows, mapping);
-  const formats = saved && mapping === saved.mapping ? { ...detected, amountFormat: saved.amountFormat, dateFormat: saved.dateFormat, dateAmbiguous: false } : detected;
+  const formats =
+    saved && mapping === saved.mapping
+      ? { ...detectFormats(joined.columns, rows, mapping), amountFormat: saved.amountFormat, dateFormat: saved.dateFormat, dateAmbiguous: false }
+      : mapping === proposal.mapping
+        ? detected
+        : detectFormats(joined.columns, rows, mapping);
   const source = await buildSalesTable(
     db,
     {
@@ -406,7 +462,7 @@ export async function loadWorkspaceFiles(
  * Call after the `sales` view points at this workspace: units and the
  * amount scale are matched against its sales.
  */
-export async function applyWorkspaceTargets(db: SqlRunner, loaded: LoadedWorkspace): Promise<TargetsLoad | null> {
+export async function applyWorkspaceTargets(db: SqlRunner, loaded: WorkspaceShape): Promise<TargetsLoad | null> {
   const file = loaded.files.find((f) => f.role === 'targets');
   if (!file) return null;
   const layout = detectTargetsLayout(file.header, file.sample);
@@ -415,16 +471,22 @@ export async function applyWorkspaceTargets(db: SqlRunner, loaded: LoadedWorkspa
 }
 
 /** Makes the workspace's budget file (the first one) the `budget` view. Call after `sales` points at this workspace. */
-export async function applyWorkspaceBudget(db: SqlRunner, loaded: LoadedWorkspace): Promise<BudgetLoad | null> {
+export async function applyWorkspaceBudget(db: SqlRunner, loaded: WorkspaceShape): Promise<BudgetLoad | null> {
   const file = loaded.files.find((f) => f.role === 'budget');
   return file ? loadBudgetTable(db, file.table, file.header, file.sample, `budget_file_${file.id}`) : null;
+}
+
+/** How a targets file's unit keys become the sales' names (null: it names units as the sales do, or is no targets file). */
+export function targetUnitNames(loaded: WorkspaceShape, header: string[], rows: string[][]): UnitNames | null {
+  const layout = detectTargetsLayout(header, rows);
+  return layout ? unitNames(loaded, layout.unitColumn, layout.unitType) : null;
 }
 
 /**
  * When targets name their unit by a key (EmployeeID), the lookup that has
  * that key and holds the names the sales use for that unit (Salesperson).
  */
-function unitNames(loaded: LoadedWorkspace, unitColumn: string | null, unitType: string): UnitNames | null {
+function unitNames(loaded: WorkspaceShape, unitColumn: string | null, unitType: string): UnitNames | null {
   if (!unitColumn) return null;
   const mapped = loaded.source.mapping[unitType as keyof typeof loaded.source.mapping];
   if (!mapped) return null;
@@ -460,7 +522,7 @@ FROM ${sqlIdent(reps.table)} WHERE ${sqlIdent(name)} IS NOT NULL AND ${sqlIdent(
  * `rep_titles` when the reps' lookup has a title column). Returns whether it
  * made the territories.
  */
-export async function applyWorkspaceTerritories(db: SqlRunner, loaded: LoadedWorkspace): Promise<boolean> {
+export async function applyWorkspaceTerritories(db: SqlRunner, loaded: WorkspaceShape): Promise<boolean> {
   const lookupOf = (field: 'rep' | 'region') => {
     const mapped = loaded.source.mapping[field];
     const origin = mapped ? loaded.origins[loaded.source.header.indexOf(mapped)] : null;
