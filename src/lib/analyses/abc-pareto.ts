@@ -8,7 +8,7 @@
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
-import { sqlIdent, sqlNumber } from '../model/sql';
+import { moneyKey, sqlIdent, sqlNumber } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -56,7 +56,7 @@ export function abcSql(p: AbcParams): string {
     sum(greatest(revenue, 0)) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
     sum(greatest(revenue, 0)) OVER () AS total
   FROM m
-  WINDOW w AS (ORDER BY revenue DESC, member NULLS LAST)
+  WINDOW w AS (ORDER BY ${moneyKey('revenue')} DESC, member NULLS LAST)
 )
 SELECT member, rank, revenue,
   CASE WHEN total > 0 THEN greatest(revenue, 0) / total ELSE 0 END AS share,

@@ -9,7 +9,7 @@
  *   make 80 % of revenue" = the smallest rank whose cumulative share ≥ 80 %.
  * Pure: SQL building and row shaping; customer-ranking.ts runs it.
  */
-import { sqlNumber } from '../model/sql';
+import { moneyKey, sqlNumber } from '../model/sql';
 
 export interface Concentration {
   customers: number;
@@ -39,7 +39,7 @@ export interface ParetoPoint {
  * last one) so a chart stays light with many customers.
  */
 export function concentrationCtes(source: string, maxPoints = 200): string {
-  return `revenue_ranked AS (SELECT customer, revenue, row_number() OVER (ORDER BY revenue DESC, customer) AS rank FROM ${source}),
+  return `revenue_ranked AS (SELECT customer, revenue, row_number() OVER (ORDER BY ${moneyKey('revenue')} DESC, customer) AS rank FROM ${source}),
 cum AS (SELECT rank, customer, revenue, sum(revenue) OVER (ORDER BY rank) AS cum FROM revenue_ranked),
 totals AS (
   SELECT count(*) AS customers, coalesce(sum(revenue), 0) AS revenue,

@@ -8,7 +8,7 @@
  */
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, monthsInRange, monthStart, type DateRange } from '../model/period';
-import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
+import { moneyKey, sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import { customerLinesSource } from './customer-days';
@@ -121,11 +121,11 @@ summary AS (
 ),
 listed AS (
   SELECT customer, last_purchase, days_since, revenue FROM flagged WHERE churned
-  ORDER BY revenue DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
+  ORDER BY ${moneyKey('revenue')} DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
 )
 SELECT s.*, l.customer, strftime(l.last_purchase, '%Y-%m-%d') AS last_purchase, l.days_since, l.revenue AS customer_revenue_at_risk
 FROM summary s LEFT JOIN listed l ON true
-ORDER BY l.revenue DESC, l.customer`;
+ORDER BY ${moneyKey('l.revenue')} DESC, l.customer`;
 }
 
 export async function queryChurn(db: SqlRunner, p: ChurnParams, signal?: AbortSignal, limit = 200): Promise<{ summary: ChurnSummary; customers: ChurnedCustomer[] }> {

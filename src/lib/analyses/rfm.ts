@@ -12,7 +12,7 @@
  * - Segments: the first matching rule of RFM_RULES (a table shown in the UI).
  */
 import type { DateRange } from '../model/period';
-import { sqlDate, sqlNumber, sqlString } from '../model/sql';
+import { moneyKey, sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import type { OrderCount } from '../model/order-flags';
@@ -94,7 +94,7 @@ ranked AS (
   SELECT *, count(*) OVER () AS n,
     rank() OVER (ORDER BY recency DESC) AS r_rank,
     rank() OVER (ORDER BY frequency) AS f_rank,
-    rank() OVER (ORDER BY monetary) AS m_rank
+    rank() OVER (ORDER BY ${moneyKey('monetary')}) AS m_rank
   FROM per_customer WHERE purchases > 0
 ),
 scored AS (
@@ -143,8 +143,8 @@ export function rfmResultCtes(search = '', limit = 100): string {
   FROM segmented GROUP BY segment
 ),
 listed AS (
-  SELECT 'customer' AS kind, *, row_number() OVER (ORDER BY monetary DESC, customer) AS position
-  FROM segmented ${filter} ORDER BY monetary DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
+  SELECT 'customer' AS kind, *, row_number() OVER (ORDER BY ${moneyKey('monetary')} DESC, customer) AS position
+  FROM segmented ${filter} ORDER BY ${moneyKey('monetary')} DESC, customer LIMIT ${sqlNumber(Math.max(1, Math.floor(limit)))}
 )`;
 }
 

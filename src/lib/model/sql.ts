@@ -30,3 +30,12 @@ export const SALES_MONTH = "date_trunc('month', date)";
 export function isoDate(expr: string): string {
   return `strftime(${expr}, '%Y-%m-%d')`;
 }
+
+/**
+ * A sum of money as a sort key. The same cents summed in another order (parallel aggregation, a rollup)
+ * differ in the last bits, so equal amounts would rank apart, differently from run to run; compared at a
+ * millionth they tie, and the next sort key (a name) decides.
+ */
+export function moneyKey(expr: string): string {
+  return `round(${expr}, 6)`;
+}
