@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
+import writeExcelFile from 'write-excel-file/node';
 import { ensureSalesCsv, TEAMS, FILTER_VALUES } from '../../scripts/lib/bench/generate';
 import { prepareWorkspace, PrepareError, type PrepareSummary } from '../../scripts/lib/prepare/prepare';
 import { checkRollupEquivalence, equivalenceCases } from './rollup-equivalence';
@@ -147,6 +148,34 @@ describe('prepare-workspace', () => {
     expect(byRegion.map((r) => [r.region, Number(r.amount)])).toEqual([['华东', 12988], ['华北', 3496.5], ['华南', -299.5]].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en')));
   });
 
+  it('reads an Excel workbook: each sheet a table, the customers sheet joined to the orders (hand-worked totals)', async () => {
+    const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+    const buffer = await writeExcelFile([
+      {
+        sheet: 'Orders',
+        dateFormat: 'yyyy/m/d',
+        data: [
+          ['Order ID', 'Order Date', 'Customer ID', 'Sales'],
+          ['O1', day(2025, 1, 5), 'C1', 1234.5],
+          ['O2', day(2025, 2, 28), 'C2', 99.9],
+          ['O3', day(2025, 3, 1), 'C1', -20],
+        ],
+      },
+      { sheet: 'Customers', data: [['Customer ID', 'Customer Name', 'Region'], ['C1', '上海星海贸易', '华东'], ['C2', 'Bolt GmbH', 'West']] },
+    ]).toBuffer();
+    const workbook = path.join(dir, 'export.xlsx');
+    fs.writeFileSync(workbook, buffer);
+    const out = path.join(dir, 'out-xlsx');
+    const summary = await prepareWorkspace({ sales: [workbook], out });
+    expect(summary.lines).toBe(3);
+    const byRegion = await rows(path.join(out, 'workspace.duckdb'), "SELECT region, customer, sum(amount) AS amount, strftime(max(date), '%Y-%m-%d') AS last FROM ws.customer_days GROUP BY 1, 2 ORDER BY 1");
+    // C1: 1,234.50 − 20 (华东, last 2025-03-01); C2: 99.90 (West)
+    expect(byRegion.map((r) => [r.region, r.customer, Number(r.amount), r.last])).toEqual([
+      ['West', 'Bolt GmbH', 99.9, '2025-02-28'],
+      ['华东', '上海星海贸易', 1214.5, '2025-03-01'],
+    ]);
+  });
+
   it('refuses what it cannot read, saying which file, row and value', async () => {
     const out = path.join(dir, 'refused');
     const refused = async (sales: string[]) => {
@@ -163,6 +192,8 @@ describe('prepare-workspace', () => {
     expect(await refused([path.join(dir, 'empty.csv')])).toMatch(/empty\.csv: the file is empty/);
     expect(await refused([csv, 'tests/fixtures/eu-semicolon.csv'])).toMatch(/eu-semicolon\.csv: its columns map to/);
     expect(await refused([path.join(dir, 'missing.csv')])).toMatch(/missing\.csv: no such file or folder/);
+    fs.writeFileSync(path.join(dir, 'broken.xlsx'), 'PK not really a zip');
+    expect(await refused([path.join(dir, 'broken.xlsx')])).toMatch(/read-failed: broken\.xlsx/);
     expect(fs.existsSync(path.join(out, 'workspace.json'))).toBe(false);
   });
 });

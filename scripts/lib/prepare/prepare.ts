@@ -39,6 +39,7 @@ import { loadBudgetTable } from '../../../src/lib/load/budget-file';
 import { CANONICAL_FIELDS, DIMENSIONS } from '../../../src/lib/model/schema';
 import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
 import type { SqlRunner } from '../../../src/lib/engine/types';
+import { workbookToCsvFiles } from '../../../src/lib/load/xlsx';
 import type { WorkspaceManifest } from '../../../src/lib/load/sample';
 
 const HEAD_BYTES = 512 * 1024;
@@ -88,7 +89,7 @@ export function nodeRunner(c: DuckDBConnection): SqlRunner {
   };
 }
 
-const SALES_FILE = /\.(csv|txt|tsv|parquet)$/i;
+const SALES_FILE = /\.(csv|txt|tsv|parquet|xlsx)$/i;
 
 /** Files named on the command line, and the sales files inside named folders (sorted by name). */
 export function expandInputs(inputs: string[]): string[] {
@@ -97,9 +98,34 @@ export function expandInputs(inputs: string[]): string[] {
     if (!fs.existsSync(input)) throw new PrepareError(`${input}: no such file or folder`);
     if (fs.statSync(input).isDirectory()) {
       const inside = fs.readdirSync(input).filter((f) => SALES_FILE.test(f)).sort();
-      if (inside.length === 0) throw new PrepareError(`${input}: no .csv, .txt, .tsv or .parquet files in this folder`);
+      if (inside.length === 0) throw new PrepareError(`${input}: no .csv, .txt, .tsv, .parquet or .xlsx files in this folder`);
       out.push(...inside.map((f) => path.join(input, f)));
     } else out.push(input);
+  }
+  return out;
+}
+
+/** Each Excel workbook as its sheets, written as CSV files in `scratchDir` by the page's own reader (load/xlsx.ts). */
+async function expandWorkbooks(files: string[], scratchDir: string, log: (s: string) => void): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of files) {
+    if (!/\.xlsx$/i.test(file)) {
+      out.push(file);
+      continue;
+    }
+    let sheets: File[];
+    try {
+      sheets = await workbookToCsvFiles(new File([fs.readFileSync(file)], path.basename(file)));
+    } catch (e) {
+      throw new PrepareError(e instanceof Error ? e.message : `${file}: ${String(e)}`);
+    }
+    for (const sheet of sheets) {
+      // Numbered: two workbooks may have sheets of the same name.
+      const csv = path.join(scratchDir, `${out.length}-${sheet.name.replace(/[^\p{L}\p{N}._ -]+/gu, '_')}`);
+      fs.writeFileSync(csv, Buffer.from(await sheet.arrayBuffer()));
+      out.push(csv);
+    }
+    log(`  ${path.basename(file)}: ${sheets.length} sheet(s) read as tables`);
   }
   return out;
 }
@@ -285,12 +311,13 @@ async function loadSideFile(c: DuckDBConnection, file: string, table: string, sc
 
 export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSummary> {
   const log = opts.log ?? (() => {});
-  const files = expandInputs(opts.sales);
-  if (files.length === 0) throw new PrepareError('no sales files given');
+  const inputs = expandInputs(opts.sales);
+  if (inputs.length === 0) throw new PrepareError('no sales files given');
   fs.mkdirSync(opts.out, { recursive: true });
   const database = 'workspace.duckdb';
   const target = path.join(opts.out, database);
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'targetscope-prepare-'));
+  const files = await expandWorkbooks(inputs, scratchDir, log);
   const building = `${target}.building`;
   fs.rmSync(building, { force: true });
   const instance = await DuckDBInstance.create(path.join(scratchDir, 'scratch.duckdb'));
@@ -299,12 +326,12 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     await c.run(`SET temp_directory = ${sqlString(scratchDir)}`);
     // Nothing is fetched: the app never loads extensions, and neither does its preparation.
     await c.run('SET autoload_known_extensions = false');
-    const inputs = classifyInputs(files);
-    const salesFiles = inputs.filter((x) => x.role === 'sales').map((x) => x.file);
-    const lookupFiles = inputs.filter((x) => x.role === 'lookup').map((x) => x.file);
-    const targetsFile = opts.targets ?? inputs.find((x) => x.role === 'targets')?.file;
-    const budgetFile = opts.budget ?? inputs.find((x) => x.role === 'budget')?.file;
-    if (files.length > 1) for (const x of inputs) log(`  ${path.basename(x.file)}: ${x.role}`);
+    const roles = classifyInputs(files);
+    const salesFiles = roles.filter((x) => x.role === 'sales').map((x) => x.file);
+    const lookupFiles = roles.filter((x) => x.role === 'lookup').map((x) => x.file);
+    const targetsFile = opts.targets ?? roles.find((x) => x.role === 'targets')?.file;
+    const budgetFile = opts.budget ?? roles.find((x) => x.role === 'budget')?.file;
+    if (files.length > 1) for (const x of roles) log(`  ${path.basename(x.file)}: ${x.role}`);
     if (salesFiles.length === 0) {
       throw new PrepareError(`no sales file among ${files.map((f) => path.basename(f)).join(', ')}: none has a date and an amount (or quantity × price) column`);
     }
