@@ -15,7 +15,7 @@
  * Every wait has a timeout and a watchdog ends the run, so it always stops.
  *
  * Options: --sizes=100k,1m,5m (default all), --skip-5m, --no-native,
- * --load-timeout=180 (seconds).
+ * --load-timeout=180 (seconds), --prepared-only (only the prepared workspaces: no file load in the page).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,7 +49,7 @@ function parseArgs(argv: string[]) {
   if (unknown.length) throw new Error(`unknown size(s) ${unknown.join(', ')}; use ${Object.keys(SIZES).join(', ')}`);
   if (has('skip-5m')) sizes = sizes.filter((s) => s !== '5m');
   const loadTimeout = Number(get('load-timeout') ?? 180);
-  return { sizes: sizes as SizeName[], native: !has('no-native'), loadTimeoutMs: loadTimeout * 1000 };
+  return { sizes: sizes as SizeName[], native: !has('no-native'), loadTimeoutMs: loadTimeout * 1000, preparedOnly: has('prepared-only') };
 }
 
 /** Hash changes after the load (which opens on period=all): filters and periods, each different from the previous. */
@@ -79,7 +79,7 @@ function viewHashes() {
 
 interface SizeResult {
   /** The export prepared by prepare-workspace and opened as a published workspace (null: failed). */
-  prepared: ({ prepareS: number; rollupRows: number } & PublishedRun) | null;
+  prepared: ({ prepareS: number; rollupRows: number; customerDayRows: number } & PublishedRun) | null;
   size: SizeName;
   rows: number;
   file: string;
@@ -138,38 +138,42 @@ async function main(): Promise<void> {
     const exclude = new Set([server.pid]);
     for (const size of args.sizes) {
       const f = files.get(size)!;
-      log(`\n[${size}] browser …`);
-      const browser = await runInBrowser({
-        url: server.url,
-        file: f.path,
-        filterHashes: filterHashes(),
-        viewHashes: viewHashes(),
-        targetsTeam: FILTER_VALUES.team[1],
-        loadTimeoutMs: args.loadTimeoutMs,
-        exclude,
-        log,
-      });
-      log(`  outcome ${browser.outcome}${browser.detail ? `: ${browser.detail}` : ''}; load ${fmt(browser.loadS, 2)} s, overview ${fmt(browser.overviewS, 2)} s, RSS ${fmt(browser.baselineRssMb, 0)} MB before → peak ${fmt(browser.peakRssMb, 0)} MB`);
-      log(`  cold start: FCP ${fmt(browser.coldStart.fcpMs, 0)} ms, nav ${fmt(browser.coldStart.navVisibleMs, 0)} ms, sample overview ${fmt(browser.coldStart.sampleOverviewMs, 0)} ms; file input → change event ${fmt(browser.inputMs, 0)} ms`);
-      log('  load phases (s from t0):');
-      for (const p of browser.phases) log(`    +${p.s.toFixed(2)} s  ${p.text}`);
-      for (const flt of browser.filtersBeforeCompaction) log(`    filter (before compaction) ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
-      log(`  compaction done ${fmt(browser.compactionS, 2)} s after the file was chosen`);
-      for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
-      if (browser.snapshot) log(`  overview snapshot link: ${browser.snapshot.linkChars} characters, opened in ${fmt(browser.snapshot.openMs, 0)} ms`);
-      log(`  reload with the file kept in the browser → overview: ${fmt(browser.restoreS, 2)} s (restored from ${browser.restoredFrom ?? '?'})`);
-      for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms, snapshot link ${v.snapshotChars ?? 'too large'} chars${v.error ? ` (${v.error})` : ''}`);
-      const tg = browser.targets;
-      if (tg) {
-        log(
-          `    #/targets (every rep): first render ${fmt(tg.openMs, 0)} ms; plan: save pressed → recomputed ${fmt(tg.planMs, 0)} ms (saved → recomputed ${fmt(tg.planRecomputeMs, 0)} ms); ` +
-            `revised ${fmt(tg.revisionMs, 0)} ms (${fmt(tg.revisionRecomputeMs, 0)} ms); filter change ${fmt(tg.filterMs, 0)} ms${tg.error ? ` (${tg.error})` : ''}`,
-        );
+      if (!args.preparedOnly) log(`\n[${size}] browser …`);
+      const browser = args.preparedOnly
+        ? null
+        : await runInBrowser({
+            url: server.url,
+            file: f.path,
+            filterHashes: filterHashes(),
+            viewHashes: viewHashes(),
+            targetsTeam: FILTER_VALUES.team[1],
+            loadTimeoutMs: args.loadTimeoutMs,
+            exclude,
+            log,
+          });
+      if (browser) {
+        log(`  outcome ${browser.outcome}${browser.detail ? `: ${browser.detail}` : ''}; load ${fmt(browser.loadS, 2)} s, overview ${fmt(browser.overviewS, 2)} s, RSS ${fmt(browser.baselineRssMb, 0)} MB before → peak ${fmt(browser.peakRssMb, 0)} MB`);
+        log(`  cold start: FCP ${fmt(browser.coldStart.fcpMs, 0)} ms, nav ${fmt(browser.coldStart.navVisibleMs, 0)} ms, sample overview ${fmt(browser.coldStart.sampleOverviewMs, 0)} ms; file input → change event ${fmt(browser.inputMs, 0)} ms`);
+        log('  load phases (s from t0):');
+        for (const p of browser.phases) log(`    +${p.s.toFixed(2)} s  ${p.text}`);
+        for (const flt of browser.filtersBeforeCompaction) log(`    filter (before compaction) ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
+        log(`  compaction done ${fmt(browser.compactionS, 2)} s after the file was chosen`);
+        for (const flt of browser.filters) log(`    filter ${flt.hash}: ${fmt(flt.ms, 0)} ms${flt.error ? ` (${flt.error})` : ''}`);
+        if (browser.snapshot) log(`  overview snapshot link: ${browser.snapshot.linkChars} characters, opened in ${fmt(browser.snapshot.openMs, 0)} ms`);
+        log(`  reload with the file kept in the browser → overview: ${fmt(browser.restoreS, 2)} s (restored from ${browser.restoredFrom ?? '?'})`);
+        for (const v of browser.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms, snapshot link ${v.snapshotChars ?? 'too large'} chars${v.error ? ` (${v.error})` : ''}`);
+        const tg = browser.targets;
+        if (tg) {
+          log(
+            `    #/targets (every rep): first render ${fmt(tg.openMs, 0)} ms; plan: save pressed → recomputed ${fmt(tg.planMs, 0)} ms (saved → recomputed ${fmt(tg.planRecomputeMs, 0)} ms); ` +
+              `revised ${fmt(tg.revisionMs, 0)} ms (${fmt(tg.revisionRecomputeMs, 0)} ms); filter change ${fmt(tg.filterMs, 0)} ms${tg.error ? ` (${tg.error})` : ''}`,
+          );
+        }
       }
 
       let native: NativeResult | null = null;
       let nativeError: string | null = null;
-      if (args.native) {
+      if (args.native && browser) {
         log(`[${size}] native DuckDB …`);
         try {
           native = await nativeReference(f.path, { singleThread: true });
@@ -192,15 +196,18 @@ async function main(): Promise<void> {
         const summary = await prepareWorkspace({ sales: [f.path], out: path.join(snapshot, folder), readOnDemand: true });
         const prepareS = (performance.now() - t0) / 1000;
         const run = await publishedWorkspaceTiming(server.url, folder, viewHashes().filter((v) => v.view !== 'forecast'));
-        prepared = { prepareS, rollupRows: summary.rollupRows, ...run };
-        log(`  prepared in ${fmt(prepareS, 1)} s (${summary.rollupRows.toLocaleString('en-US')} rollup rows); opened → overview ${fmt(run.overviewS, 2)} s${run.error ? ` (${run.error})` : ''}`);
+        prepared = { prepareS, rollupRows: summary.rollupRows, customerDayRows: summary.customerDayRows, ...run };
+        log(
+          `  prepared in ${fmt(prepareS, 1)} s (${summary.rollupRows.toLocaleString('en-US')} rollup rows, ${summary.customerDayRows.toLocaleString('en-US')} customer-day rows); ` +
+            `opened → overview ${fmt(run.overviewS, 2)} s${run.error ? ` (${run.error})` : ''}`,
+        );
         for (const v of run.views) log(`    view ${v.view}: first render ${fmt(v.firstMs, 0)} ms, filter change ${fmt(v.filterMs, 0)} ms${v.error ? ` (${v.error})` : ''}`);
         fs.rmSync(path.join(snapshot, folder), { recursive: true, force: true });
       } catch (e) {
         log(`  prepared workspace failed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const ok = browser.filters.map((x) => x.ms).filter((x): x is number => x !== null);
-      const before = browser.filtersBeforeCompaction.map((x) => x.ms).filter((x): x is number => x !== null);
+      const ok = (browser?.filters ?? []).map((x) => x.ms).filter((x): x is number => x !== null);
+      const before = (browser?.filtersBeforeCompaction ?? []).map((x) => x.ms).filter((x): x is number => x !== null);
       results.push({
         size,
         rows: SIZES[size],
@@ -214,13 +221,13 @@ async function main(): Promise<void> {
         filterMaxMs: ok.length ? Math.max(...ok) : null,
         uncompactedFilterMedianMs: median(before),
         uncompactedFilterMaxMs: before.length ? Math.max(...before) : null,
-        ratio: browser.loadS !== null && browser.outcome === 'ready' && native ? browser.loadS / native.loadS : null,
+        ratio: browser && browser.loadS !== null && browser.outcome === 'ready' && native ? browser.loadS / native.loadS : null,
         prepared,
       });
     }
     // The workspace issue's case: all Adventure Works files dropped at once → overview (when the datasets are beside the repo).
     const aw = path.resolve(ROOT, process.env.TARGETSCOPE_DATASETS ?? '../shared/datasets', 'adventureworks_sales_targets');
-    if (fs.existsSync(aw)) {
+    if (fs.existsSync(aw) && !args.preparedOnly) {
       const awFiles = ['Sales.csv', 'Salesperson.csv', 'Region.csv', 'Reseller.csv', 'Product.csv', 'SalespersonRegion.csv', 'Targets.csv'].map((f) => path.join(aw, f));
       log('\n[Adventure Works, 7 files] browser …');
       awDropS = await filesToOverview(server.url, awFiles, args.loadTimeoutMs).catch((e) => {
