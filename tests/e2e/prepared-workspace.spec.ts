@@ -90,6 +90,8 @@ test('a prepared workspace opens from its link, read on demand; lines and rollup
   // These came from the customer-day rollup, not the lines.
   const logged = await page.evaluate(() => (window as unknown as { __targetscopeQueryLog: { sql: string }[] }).__targetscopeQueryLog.map((q) => q.sql));
   expect(logged.filter((q) => /FROM customer_days\b/.test(q)).length).toBeGreaterThanOrEqual(3);
+  // Opening took the rows, dates and fields from the manifest instead of scanning every line.
+  expect(logged.filter((q) => q.includes('AS _rows'))).toEqual([]);
 
   // The product table reads the daily rollup: the top product of 2025 and its revenue, with a region filter.
   const region = FILTER_VALUES.region[0];

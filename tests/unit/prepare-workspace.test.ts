@@ -68,6 +68,14 @@ describe('prepare-workspace', () => {
     expect(constantWithinOrders).toContain('customer');
     expect(constantWithinOrders).not.toContain('product');
     expect(summary.lines).toBe(ROWS);
+    // What the page would measure on opening, so it need not scan every line (profit filled as amount − cost).
+    const dates = lines.map((l) => l.date).sort();
+    expect(manifest.summary).toEqual({
+      rows: ROWS,
+      dataStart: dates[0],
+      dataEnd: dates.at(-1),
+      fields: ['date', 'amount', 'quantity', 'unit_price', 'cost', 'profit', 'order_id', 'customer', 'product', 'category', 'channel', 'region', 'rep', 'team'],
+    });
   });
 
   it('keeps every line, and the rollup adds up to the file per region and month, to the cent', async () => {

@@ -11,7 +11,7 @@ import { abcSql } from '../../src/lib/analyses/abc-pareto';
 import { monthlyByMemberSql } from '../../src/lib/analyses/channel-mix';
 import { contributionSql, dimensionRankSql } from '../../src/lib/analyses/contribution';
 import { unitMonthlySql, unitWeeklySql, type ForecastLevel } from '../../src/lib/analyses/forecast-units';
-import { breakdownsSql, trendSql } from '../../src/lib/analyses/overview';
+import { breakdownsSql, kpiSql, trendSql } from '../../src/lib/analyses/overview';
 import { pvmSql } from '../../src/lib/analyses/price-volume-mix';
 import { performanceSql } from '../../src/lib/analyses/product-performance';
 import { matrixSql } from '../../src/lib/analyses/region-matrix';
@@ -97,6 +97,10 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
     for (const { label, filters } of customerFilterSets) {
       const at = `${basis}, ${label}`;
       const both = (name: string, build: (customerDays: boolean) => string) => out.push({ name, sql: build(false), rollupSql: build(true) });
+      for (const [orders, hasOrderId, orderCount] of [['first line', true, 'first-line'], ['lines', false, undefined]] as const) {
+        both(`KPIs, year vs last, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: year, previous: quarterBefore, lastYear, filters, basis, hasOrderId, orderCount, customerDays }));
+        both(`KPIs, partial period, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: partial, previous: null, lastYear: partialLastYear, filters, basis, hasOrderId, orderCount, customerDays }));
+      }
       both(`customer lifecycle (${at})`, (customerDays) => lifecycleSql({ filters, basis, customerDays }, { start: '2024-01-01', end: '2025-11-17' }, { start: '2024-06-01', end: '2025-11-17' }));
       both(`churn (${at})`, (customerDays) => churnSql({ filters, basis, customerDays, asOf: '2025-11-17', days: 60 }));
       for (const [orders, hasOrderId, orderCount] of [['flag', true, 'flag'], ['lines', false, undefined]] as const) {

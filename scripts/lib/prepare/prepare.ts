@@ -40,6 +40,7 @@ import { CANONICAL_FIELDS, DIMENSIONS } from '../../../src/lib/model/schema';
 import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
 import type { SqlRunner } from '../../../src/lib/engine/types';
 import { workbookToCsvFiles } from '../../../src/lib/load/xlsx';
+import { salesSummaryFromRow, salesSummarySql } from '../../../src/lib/load/sales-summary';
 import type { WorkspaceManifest } from '../../../src/lib/load/sample';
 
 const HEAD_BYTES = 512 * 1024;
@@ -415,6 +416,8 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup, (SELECT count(*) FROM out.customer_days) AS customer_days,
         strftime(min(date), '%Y-%m-%d') AS min_date, strftime(max(date), '%Y-%m-%d') AS max_date FROM out.sales`,
     )).getRowObjectsJS() as { lines: bigint; rollup: bigint; customer_days: bigint; min_date: string; max_date: string }[];
+    const [summaryRow] = (await c.runAndReadAll(salesSummarySql('out.sales'))).getRowObjectsJS() as Record<string, unknown>[];
+    const summary = salesSummaryFromRow(summaryRow, stats.max_date);
     await c.run('DROP VIEW sales');
     await c.run('DETACH out');
     c.closeSync();
@@ -437,6 +440,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       tables,
       readOnDemand: opts.readOnDemand ?? fs.statSync(target).size > READ_ON_DEMAND_BYTES,
       ...(orderConstant ? { orderConstant } : {}),
+      summary,
       generatedBy: 'scripts/prepare-workspace.ts',
       sources: loaded.map((l) => ({ file: path.basename(l.file), rows: l.rows })),
     };

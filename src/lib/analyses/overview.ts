@@ -9,6 +9,7 @@ import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
 import { FLAGGED_SALES } from '../load/sales-table';
 import { orderFlagsExact } from '../model/order-flags';
+import { CUSTOMER_DAYS, customerDaysServe } from './customer-days';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 
@@ -27,6 +28,8 @@ export interface OverviewParams {
    * checks); 'distinct' (default): count(DISTINCT order_id).
    */
   orderCount?: 'distinct' | 'first-line';
+  /** The workspace has `customer_days` (customer-days.ts): read it when orders are lines or counted by flag and the filters fit. */
+  customerDays?: boolean;
 }
 
 export interface KpiTotals {
@@ -62,6 +65,16 @@ function measures(hasOrderId: boolean, firstLine = false): Record<keyof KpiTotal
   };
 }
 
+/** The same KPIs over `customer_days`: line and order counts are sums of its counts. */
+function customerDayMeasures(hasOrderId: boolean): Record<keyof KpiTotals, string> {
+  return {
+    ...measures(hasOrderId),
+    orders: hasOrderId ? 'coalesce(sum(_orders), 0)' : 'coalesce(sum(_lines), 0)',
+    lines: 'coalesce(sum(_lines), 0)',
+    returnLines: 'coalesce(sum(_returns), 0)',
+  };
+}
+
 const sameRange = (a: DateRange, b: DateRange) => a.start === b.start && a.end === b.end;
 
 /** The distinct ranges to compute (YTD's previous period is last year's: computed once); ranges not compared are left out. */
@@ -81,11 +94,13 @@ function distinctRanges(p: OverviewParams): { key: RangeKey; range: DateRange }[
  */
 export function kpiSql(p: OverviewParams): string {
   const firstLine = p.hasOrderId && p.orderCount === 'first-line';
-  const columns = Object.entries(measures(p.hasOrderId, firstLine))
+  // Per customer and day, every KPI is a sum (or the distinct customers), far fewer rows than the lines.
+  const fromDays = !!p.customerDays && (!p.hasOrderId || firstLine) && customerDaysServe(p.filters);
+  const columns = Object.entries(fromDays ? customerDayMeasures(p.hasOrderId) : measures(p.hasOrderId, firstLine))
     .map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`)
     .join(', ');
   const dims = dimensionPredicates(p.filters, p.basis);
-  const from = firstLine ? FLAGGED_SALES : 'sales';
+  const from = fromDays ? CUSTOMER_DAYS : firstLine ? FLAGGED_SALES : 'sales';
   return distinctRanges(p)
     .map(({ key, range }) => `(SELECT ${sqlString(key)} AS range, ${columns}\nFROM ${from} ${whereClause([...dims, dateInRange(range)])})`)
     .join('\nUNION ALL\n');

@@ -7,8 +7,9 @@ import { SALES_ROLLUP } from '../model/where';
 import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ORDER_FLAGS, ROLLUP_FIELDS } from './sales-table';
 import { sqlIdent, sqlString } from '../model/sql';
 import { budgetViewStatements } from '../analyses/budget-entry';
-import { CUSTOMER_DAYS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
+import { CUSTOMER_DAYS, CUSTOMER_DAYS_COUNTS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
 import type { LoadEngine } from './load-file';
+import { salesSummaryOf, type SalesSummary } from './sales-summary';
 
 export interface WorkspaceManifest {
   format: 'targetscope-workspace';
@@ -31,6 +32,8 @@ export interface WorkspaceManifest {
    * (`_order_first`, `_sale_first`; prepare-workspace writes both): orders are then counted by the flags.
    */
   orderConstant?: string[];
+  /** What the page would measure of `sales` on opening (rows, dates, filled fields); prepare-workspace writes it. */
+  summary?: SalesSummary;
 }
 
 /**
@@ -82,6 +85,8 @@ export function parseManifest(json: unknown): WorkspaceManifest {
     market: m.market,
     readOnDemand: m.readOnDemand === true,
     orderConstant: Array.isArray(m.orderConstant) && m.orderConstant.every((f) => f === 'date' || (DIMENSIONS as readonly string[]).includes(f)) ? [...m.orderConstant] : undefined,
+    // One that does not parse is measured again on opening instead.
+    summary: salesSummaryOf(m.summary) ?? undefined,
   };
 }
 
@@ -177,7 +182,7 @@ export function publishedRollupViewSql(table: string): string {
 
 /** A prepared workspace's customer-day rollup as `customer_days` (analyses/customer-days.ts). */
 export function publishedCustomerDaysViewSql(table: string): string {
-  const columns = [...CUSTOMER_DAYS_GRAIN, ...CUSTOMER_DAYS_SUMS, '_lines', '_sales'];
+  const columns = [...CUSTOMER_DAYS_GRAIN, ...CUSTOMER_DAYS_SUMS, ...CUSTOMER_DAYS_COUNTS];
   return `CREATE OR REPLACE VIEW ${CUSTOMER_DAYS} AS SELECT ${columns.map(sqlIdent).join(', ')} FROM ${table}`;
 }
 
