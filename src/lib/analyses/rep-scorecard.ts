@@ -94,10 +94,17 @@ function lastYearPredicate(p: ScorecardParams): string {
   return p.lastYear ? dateInRange(p.lastYear) : 'false';
 }
 
-/** Reps with sales in the period or last year's, each with their main team. */
+/**
+ * Reps with sales in the period or last year's, each with their main team: the team of most of their lines
+ * (a named team before none; equal counts go to the first name), counted as line sums so that
+ * customer_days serves it.
+ */
 function repsCte(p: ScorecardParams): string {
   const when = `(${dateInRange(p.current)} OR ${lastYearPredicate(p)})`;
-  return `reps AS (SELECT rep, mode(team) AS team FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), 'rep IS NOT NULL', when])} GROUP BY rep)`;
+  const source = customerLinesSource(p.filters, { rollup: !!p.customerDays });
+  return `reps AS (SELECT rep, first(team ORDER BY team IS NULL, n DESC, team) AS team FROM (
+  SELECT rep, team, sum(_lines) AS n FROM ${source} ${whereClause([...dimensionPredicates(p.filters, p.basis), 'rep IS NOT NULL', when])} GROUP BY rep, team
+) GROUP BY rep)`;
 }
 
 const GROUPING_SETS = 'GROUP BY GROUPING SETS ((r.team, r.rep), (r.team), ())';
