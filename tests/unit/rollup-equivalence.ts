@@ -13,6 +13,7 @@ import { contributionSql, dimensionRankSql } from '../../src/lib/analyses/contri
 import { unitMonthlySql, unitWeeklySql, type ForecastLevel } from '../../src/lib/analyses/forecast-units';
 import { breakdownsSql, kpiSql, trendSql } from '../../src/lib/analyses/overview';
 import { pvmSql } from '../../src/lib/analyses/price-volume-mix';
+import { slowMoverSql } from '../../src/lib/analyses/slow-movers';
 import { performanceSql } from '../../src/lib/analyses/product-performance';
 import { matrixSql } from '../../src/lib/analyses/region-matrix';
 import { statusSalesSql } from '../../src/lib/analyses/target-status';
@@ -79,6 +80,7 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
         out.push({ name: `performance by ${dim} (${at})`, sql: performanceSql({ dim, current: quarter, previous: quarterBefore, lastYear: { start: '2024-04-01', end: '2024-06-30' }, filters, basis, withCategory: dim === 'product' }) });
         out.push({ name: `contribution by ${dim} (${at})`, sql: contributionSql({ dim, base: partialLastYear, current: partial, filters, basis }) });
       }
+      out.push({ name: `slow movers (${at})`, sql: slowMoverSql({ asOf: '2025-11-17', windowDays: 90, lookbackDays: 365, noSalesDays: 60, filters, basis }) });
       for (const level of ['company', 'team', 'region', 'rep', 'category', 'channel'] as ForecastLevel[]) {
         const p = { level, asOf: '2025-11-17', fiscalYear: year, filters, basis, companyUnit: 'Company' };
         out.push({ name: `forecast monthly, ${level} (${at})`, sql: unitMonthlySql(p) });

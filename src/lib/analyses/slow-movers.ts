@@ -9,7 +9,7 @@
 import type { SqlRunner } from '../engine/types';
 import { addDays } from '../model/period';
 import { sqlDate, sqlNumber } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, sumsSource, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
 export interface SlowMoverParams {
@@ -55,8 +55,8 @@ export function slowMoverSql(p: SlowMoverParams): string {
     coalesce(sum(quantity) FILTER (WHERE ${recent}), 0) AS recent_quantity,
     coalesce(sum(amount) FILTER (WHERE ${recent}), 0) AS recent_revenue,
     coalesce(sum(amount) FILTER (WHERE ${prior}), 0) AS prior_revenue,
-    count(*) FILTER (WHERE ${dateInRange(w.lookback)} AND amount > 0) AS lookback_lines
-  FROM sales ${whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange({ start, end: p.asOf })])}
+    bool_or(${dateInRange(w.lookback)} AND amount > 0) AS sold_in_lookback
+  FROM ${sumsSource(p.filters, ['product'])} ${whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange({ start, end: p.asOf })])}
   GROUP BY 1
 )
 SELECT product, category, strftime(last_sale, '%Y-%m-%d') AS last_sale,
@@ -65,7 +65,7 @@ SELECT product, category, strftime(last_sale, '%Y-%m-%d') AS last_sale,
   recent_quantity / ${sqlNumber(p.windowDays)} AS velocity,
   recent_revenue < prior_revenue AS falling,
   last_sale IS NULL OR date_diff('day', last_sale, ${sqlDate(p.asOf)}) >= ${sqlNumber(p.noSalesDays)} AS no_recent_sales
-FROM per_product WHERE lookback_lines > 0
+FROM per_product WHERE sold_in_lookback
 ORDER BY velocity, recent_revenue, product NULLS LAST`;
 }
 
