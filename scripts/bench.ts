@@ -242,8 +242,8 @@ async function main(): Promise<void> {
     fs.rmSync(snapshot, { recursive: true, force: true });
   }
 
-  // Report.
-  const rows = results.map((r) => [
+  // Report (the file loads: nothing of it with --prepared-only, whose numbers are above).
+  const rows = results.filter((r) => r.browser).map((r) => [
     r.size,
     r.rows.toLocaleString('en-US'),
     fmt(r.fileMb, 1),
@@ -258,17 +258,19 @@ async function main(): Promise<void> {
     fmt(r.ratio, 1),
     r.browser ? r.browser.outcome + (r.browser.outcome !== 'ready' && r.browser.detail ? `: ${r.browser.detail}` : '') : '–',
   ]);
-  log('\nResults');
-  log(
+  if (rows.length) log('\nResults');
+  if (rows.length) log(
     table(
       ['size', 'rows', 'file MB', 'load s', 'overview s', 'filter before compaction ms', 'compacted s', 'filter med/max ms', 'peak RSS MB', 'native load s', 'native 1T s', 'ratio', 'outcome'],
       rows,
       [false, true, true, true, true, true, true, true, true, true, true, true, false],
     ),
   );
-  log('  load = file chosen → data-attempts incremented; overview = file chosen → overview data-ready; ratio = browser load / native load');
-  log('  filter = hash change → overview data-ready, median / max of 5; first right after the load, then once the background compaction is done (compacted s = file chosen → data-compaction=done)');
-  log('  native load = the app\'s canonical CREATE TABLE AS + load check with @duckdb/node-api (all threads); native 1T = the CTAS with threads=1');
+  if (rows.length) {
+    log('  load = file chosen → data-attempts incremented; overview = file chosen → overview data-ready; ratio = browser load / native load');
+    log('  filter = hash change → overview data-ready, median / max of 5; first right after the load, then once the background compaction is done (compacted s = file chosen → data-compaction=done)');
+    log('  native load = the app\'s canonical CREATE TABLE AS + load check with @duckdb/node-api (all threads); native 1T = the CTAS with threads=1');
+  }
 
   const viewNames = [...new Set(results.flatMap((r) => r.browser?.views.map((v) => v.view) ?? []))];
   if (viewNames.length) {
@@ -299,13 +301,13 @@ async function main(): Promise<void> {
     }
   }
 
-  log('\nReload with the file kept in the browser → overview (s): ' + results.map((r) => `${r.size} ${fmt(r.browser?.restoreS, 2)} (${r.browser?.restoredFrom ?? '?'})`).join(', '));
+  if (rows.length) log('\nReload with the file kept in the browser → overview (s): ' + results.filter((r) => r.browser).map((r) => `${r.size} ${fmt(r.browser?.restoreS, 2)} (${r.browser?.restoredFrom ?? '?'})`).join(', '));
   if (awDropS !== null) log(`Adventure Works, 7 files chosen at once → overview: ${fmt(awDropS, 2)} s`);
 
   const cold = results.map((r) => r.browser?.coldStart).filter((c): c is BrowserRun['coldStart'] => !!c);
   const pick = (f: (c: BrowserRun['coldStart']) => number | null) => median(cold.map(f).filter((x): x is number => x !== null));
-  log('\nCold start (median of the fresh browsers; ms from navigation start)');
-  log(
+  if (cold.length) log('\nCold start (median of the fresh browsers; ms from navigation start)');
+  if (cold.length) log(
     table(
       ['first contentful paint', 'shell: nav laid out', 'sample loaded (load-status ready)', 'sample overview data-ready'],
       [[fmt(pick((c) => c.fcpMs), 0), fmt(pick((c) => c.navVisibleMs), 0), fmt(pick((c) => c.sampleReadyMs), 0), fmt(pick((c) => c.sampleOverviewMs), 0)]],
