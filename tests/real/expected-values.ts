@@ -5,7 +5,9 @@
 export const ADVENTURE_WORKS = {
   lines: 57851,
   total: 77548570.2,
-  /** Fiscal year 2019 (July 2018 – June 2019): sales by Region.csv's region. */
+  /** Fiscal year 2019 (July 2018 – June 2019). */
+  fy2019Total: 27979779.53,
+  /** Fiscal year 2019: sales by Region.csv's region. */
   fy2019ByRegion: {
     Canada: 5627350.71,
     Central: 2814720.6,
@@ -24,6 +26,8 @@ export const ADVENTURE_WORKS = {
   ] as [string, number][],
   /** Targets.csv over fiscal year 2019. */
   fy2019Targets: 108650000,
+  /** The director's (Brian Welcker's) FY2019 target: the top of the plan, as no one's territory contains his. */
+  fy2019DirectorTarget: 24600000,
   /** SalespersonRegion.csv: distinct rep–territory pairs. */
   repRegionPairs: 39,
 };

@@ -4,6 +4,11 @@
  * ("Multi-file workspaces").
  */
 import { test, expect, openApp, loadFile, kpi, waitUntilSaved } from '../e2e/fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { prepareWorkspace } from '../../scripts/lib/prepare/prepare';
+import { ADVENTURE_WORKS } from './expected-values';
 import { dataset, route } from './helpers';
 
 const AW = ['Sales.csv', 'Salesperson.csv', 'Region.csv', 'Reseller.csv', 'Product.csv', 'SalespersonRegion.csv', 'Targets.csv'].map((f) =>
@@ -20,26 +25,7 @@ test('Adventure Works: all files at once; joins shown with their match share; FY
   // them, so FY2019's company target is his alone (Python: 24,600,000), not the 108,650,000 of every row.
   expect(await kpi(page, 'attainment')).toBeCloseTo(27979779.53 / 24600000, 6);
 
-  // #/targets at the rep level: Salesperson.Title and the territories give the org chart (reps under their regional
-  // manager, managers under the director), and a manager's allocated target is the sum of their reports' targets.
-  await route(page, '#/targets?period=custom&from=2018-07-01&to=2019-06-30&fy=7&o.level=rep&o.kind=ytd');
-  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  const repRow = (rep: string) => page.locator(`[data-testid="status-table"] tr[data-level="rep"][data-unit="${rep}"]`).first();
-  const cell = async (rep: string, col: string) => Number(await repRow(rep).locator(`[data-col="${col}"]`).getAttribute('data-value'));
-  const reportsTo: Record<string, string[]> = {
-    'Brian Welcker': ['Stephen Jiang', 'Amy Alberts', 'Syed Abbas'],
-    'Amy Alberts': ['Jae Pak', 'Ranjit Varkey Chudukatil', 'Rachel Valdez'],
-    'Syed Abbas': ['Lynn Tsoflias'],
-  };
-  for (const [manager, reports] of Object.entries(reportsTo)) {
-    for (const rep of reports) await expect(repRow(rep).locator('[data-manager]')).toHaveAttribute('data-manager', manager);
-    const targets = await Promise.all(reports.map((rep) => cell(rep, 'target')));
-    expect(await cell(manager, 'childTargets'), manager).toBeCloseTo(targets.reduce((a, b) => a + b, 0), 2);
-    expect(await cell(manager, 'unallocated'), manager).toBeCloseTo((await cell(manager, 'target')) - targets.reduce((a, b) => a + b, 0), 2);
-  }
-  expect(await cell('Brian Welcker', 'childTargets')).toBeGreaterThan(1_000_000);
-  await expect(repRow('Jillian Carson').locator('[data-manager]')).toHaveAttribute('data-manager', 'Stephen Jiang');
-  await expect(repRow('Brian Welcker').locator('[data-manager]')).toHaveCount(0);
+  await expectAdventureWorksOrgChart(page);
 
   await route(page, '#/data?period=all');
   const joins = page.getByTestId('joins-table');
@@ -55,6 +41,22 @@ test('Adventure Works: all files at once; joins shown with their match share; FY
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
   await route(page, '#/overview?period=all');
   expect(await kpi(page, 'revenue')).toBeCloseTo(77548570.2, 2);
+});
+
+test('Adventure Works prepared from its folder (npm run prepare-workspace) and opened by link: the same FY2019 revenue, attainment and org chart', async ({ page }) => {
+  const folder = 'prepared-aw-real';
+  const out = path.join(process.env.TEST_DIST ?? 'dist-test', folder);
+  try {
+    await prepareWorkspace({ sales: [dataset('adventureworks_sales_targets')], out, name: 'Adventure Works', currency: 'USD', fiscalYearStartMonth: 7 });
+    await page.goto(`./?workspace=${folder}#/overview?period=custom&from=2018-07-01&to=2019-06-30&fy=7`);
+    await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+    await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(ADVENTURE_WORKS.fy2019Total, 2);
+    // The director's FY2019 target alone is the top of the plan, as when the files are dropped.
+    expect(await kpi(page, 'attainment')).toBeCloseTo(ADVENTURE_WORKS.fy2019Total / ADVENTURE_WORKS.fy2019DirectorTarget, 6);
+    await expectAdventureWorksOrgChart(page);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 });
 
 test('Northwind: order lines joined to orders, customers, employees, products and shippers (as channel)', async ({ page }) => {
@@ -88,3 +90,29 @@ test('Adventure Works: the UTF-16 wide targets file dropped onto loaded sales jo
   await page.getByTestId('sql-run').click();
   await expect(page.locator('table[data-testid="sql-result"] tbody td').first()).toHaveAttribute('data-value', '18');
 });
+
+/**
+ * #/targets at the rep level for FY2019: Salesperson.Title and the territories give the org chart (reps under
+ * their regional manager, managers under the director), and a manager's allocated target is the sum of their
+ * reports' targets.
+ */
+async function expectAdventureWorksOrgChart(page: Page) {
+  await route(page, '#/targets?period=custom&from=2018-07-01&to=2019-06-30&fy=7&o.level=rep&o.kind=ytd');
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const repRow = (rep: string) => page.locator(`[data-testid="status-table"] tr[data-level="rep"][data-unit="${rep}"]`).first();
+  const cell = async (rep: string, col: string) => Number(await repRow(rep).locator(`[data-col="${col}"]`).getAttribute('data-value'));
+  const reportsTo: Record<string, string[]> = {
+    'Brian Welcker': ['Stephen Jiang', 'Amy Alberts', 'Syed Abbas'],
+    'Amy Alberts': ['Jae Pak', 'Ranjit Varkey Chudukatil', 'Rachel Valdez'],
+    'Syed Abbas': ['Lynn Tsoflias'],
+  };
+  for (const [manager, reports] of Object.entries(reportsTo)) {
+    for (const rep of reports) await expect(repRow(rep).locator('[data-manager]')).toHaveAttribute('data-manager', manager);
+    const targets = await Promise.all(reports.map((rep) => cell(rep, 'target')));
+    expect(await cell(manager, 'childTargets'), manager).toBeCloseTo(targets.reduce((a, b) => a + b, 0), 2);
+    expect(await cell(manager, 'unallocated'), manager).toBeCloseTo((await cell(manager, 'target')) - targets.reduce((a, b) => a + b, 0), 2);
+  }
+  expect(await cell('Brian Welcker', 'childTargets')).toBeGreaterThan(1_000_000);
+  await expect(repRow('Jillian Carson').locator('[data-manager]')).toHaveAttribute('data-manager', 'Stephen Jiang');
+  await expect(repRow('Brian Welcker').locator('[data-manager]')).toHaveCount(0);
+}
