@@ -16,7 +16,7 @@ import { pvmSql } from '../../src/lib/analyses/price-volume-mix';
 import { slowMoverSql } from '../../src/lib/analyses/slow-movers';
 import { performanceSql } from '../../src/lib/analyses/product-performance';
 import { matrixSql } from '../../src/lib/analyses/region-matrix';
-import { statusSalesSql } from '../../src/lib/analyses/target-status';
+import { repTeamSql, statusSalesSql } from '../../src/lib/analyses/target-status';
 import { baseYearUnitsSql, planHistorySql } from '../../src/lib/analyses/target-plan';
 import { churnSql, lifecycleSql } from '../../src/lib/analyses/customer-lifecycle';
 import { customerRankingSql } from '../../src/lib/analyses/customer-ranking';
@@ -94,6 +94,7 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
       });
     }
     out.push({ name: `plan history, 3 years (${basis})`, sql: planHistorySql('2025-01-01', 3, basis) });
+    if (basis === 'net') out.push({ name: 'rep → team (most lines)', sql: repTeamSql(false) });
     out.push({ name: `plan base-year units (${basis})`, sql: baseYearUnitsSql('2025-07-01', basis, false, true, true) });
     const customerFilterSets = [...filterSets, { label: 'one customer', filters: { customer: [values.customer] } }, { label: 'one team', filters: { team: [values.team[0]] } }];
     for (const { label, filters } of customerFilterSets) {

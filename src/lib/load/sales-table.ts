@@ -143,9 +143,9 @@ export function salesViewSql(table: string, database?: string): string {
 
 /**
  * `sales_rollup` (the source of queries that only sum, model/where.ts sumsSource) over the lines
- * themselves — a line is an exact rollup of itself. A prepared workspace has a real one instead.
+ * themselves — a line is an exact rollup of itself, `_lines` = 1. A prepared workspace has a real one instead.
  */
-export const LINES_ROLLUP_VIEW = `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT * FROM sales`;
+export const LINES_ROLLUP_VIEW = `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT *, 1 AS _lines FROM sales`;
 
 /** The columns of `sales_rollup`: the grain (date and every dimension but customer) and the sums. */
 export const ROLLUP_GRAIN = ['date', 'product', 'category', 'channel', 'region', 'rep', 'team'] as const;

@@ -175,9 +175,9 @@ export async function openPublishedWorkspace(
   return manifest;
 }
 
-/** A prepared workspace's exact daily rollup as `sales_rollup` (its line counts and sign columns left out). */
+/** A prepared workspace's exact daily rollup as `sales_rollup`, with its line counts (its sign columns left out). */
 export function publishedRollupViewSql(table: string): string {
-  return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${ROLLUP_FIELDS.map(sqlIdent).join(', ')} FROM ${table}`;
+  return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${[...ROLLUP_FIELDS, '_lines'].map(sqlIdent).join(', ')} FROM ${table}`;
 }
 
 /** A prepared workspace's customer-day rollup as `customer_days` (analyses/customer-days.ts). */
