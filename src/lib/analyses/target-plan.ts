@@ -130,11 +130,15 @@ export async function queryPlanHistory(
 }
 
 /** The contract views over the app's plan tables. */
+const PLAN_VIEWS = [
+  'CREATE OR REPLACE VIEW targets_all AS SELECT period, unit_type, unit, amount, version FROM plan_targets',
+  'CREATE OR REPLACE VIEW target_versions AS SELECT * FROM plan_versions',
+  `CREATE OR REPLACE VIEW targets AS SELECT period, unit_type, unit, amount FROM plan_targets t
+    WHERE version = (SELECT max(version) FROM plan_targets v WHERE v.fiscal_year = t.fiscal_year)`,
+];
+
 async function pointViewsAtPlanTables(db: SqlRunner): Promise<void> {
-  await db.query('CREATE OR REPLACE VIEW targets_all AS SELECT period, unit_type, unit, amount, version FROM plan_targets');
-  await db.query('CREATE OR REPLACE VIEW target_versions AS SELECT * FROM plan_versions');
-  await db.query(`CREATE OR REPLACE VIEW targets AS SELECT period, unit_type, unit, amount FROM plan_targets t
-    WHERE version = (SELECT max(version) FROM plan_targets v WHERE v.fiscal_year = t.fiscal_year)`);
+  for (const sql of PLAN_VIEWS) await db.query(sql);
 }
 
 /** The app's plan as plain rows (to keep in the browser), or null when no plan was built or revised here. */
@@ -180,17 +184,21 @@ async function ensurePlanTables(db: SqlRunner): Promise<void> {
   const source = v.has('targets_all')
     ? 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, CAST(version AS INTEGER) AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets_all'
     : 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, 1 AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets';
-  await db.query(`CREATE OR REPLACE TABLE plan_targets AS ${source}`);
-  await db.query(
-    v.has('target_versions')
-      ? `CREATE OR REPLACE TABLE plan_versions AS SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, CAST(version AS INTEGER) AS version, CAST(created AS DATE) AS created,
+  const versions = v.has('target_versions')
+    ? `CREATE OR REPLACE TABLE plan_versions AS SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, CAST(version AS INTEGER) AS version, CAST(created AS DATE) AS created,
           CAST(effective_from AS DATE) AS effective_from, CAST(reason AS VARCHAR) AS reason, CAST(scope AS VARCHAR) AS scope FROM target_versions`
-      : 'CREATE OR REPLACE TABLE plan_versions (fiscal_year INTEGER, version INTEGER, created DATE, effective_from DATE, reason VARCHAR, scope VARCHAR)',
+    : 'CREATE OR REPLACE TABLE plan_versions (fiscal_year INTEGER, version INTEGER, created DATE, effective_from DATE, reason VARCHAR, scope VARCHAR)';
+  // One round trip (the first plan saved waits for it). A workspace plan without a version table still gets
+  // one row per fiscal year, so the history is complete.
+  await db.query(
+    [
+      `CREATE OR REPLACE TABLE plan_targets AS ${source}`,
+      versions,
+      `INSERT INTO plan_versions SELECT DISTINCT fiscal_year, version, NULL, NULL, NULL, NULL FROM plan_targets t
+    WHERE NOT EXISTS (SELECT 1 FROM plan_versions v WHERE v.fiscal_year = t.fiscal_year AND v.version = t.version)`,
+      ...PLAN_VIEWS,
+    ].join(';\n'),
   );
-  // A workspace plan without a version table still gets one row per fiscal year, so the history is complete.
-  await db.query(`INSERT INTO plan_versions SELECT DISTINCT fiscal_year, version, NULL, NULL, NULL, NULL FROM plan_targets t
-    WHERE NOT EXISTS (SELECT 1 FROM plan_versions v WHERE v.fiscal_year = t.fiscal_year AND v.version = t.version)`);
-  await pointViewsAtPlanTables(db);
 }
 
 export interface VersionMeta {
