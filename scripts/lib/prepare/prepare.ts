@@ -20,7 +20,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from '../../../src/lib/ingest/encoding';
 import { sniffText } from '../../../src/lib/ingest/sniff';
 import { proposeMapping } from '../../../src/lib/ingest/mapping';
-import { csvRelation, csvSalesPlan, detectFormats, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
+import { csvRelation, csvSalesPlan, detectFormats, isParquet, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
 import { customerDaysSql } from '../../../src/lib/analyses/customer-days';
 import { FLAGGED_SALES, loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
 import { loadTargetsTable } from '../../../src/lib/load/targets-file';
@@ -142,7 +142,6 @@ function readHead(file: string): Buffer {
   }
 }
 
-const isParquet = (head: Buffer) => head.length >= 4 && head.subarray(0, 4).toString('latin1') === 'PAR1';
 
 /**
  * A text file DuckDB can read: the file itself when it is UTF-8, else a UTF-8 copy in `scratchDir`
@@ -409,15 +408,15 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     // Territories from a bridge table (Adventure Works' SalespersonRegion) and the reps' titles, as the page makes them.
     const extraTables: string[] = [];
     if (shape && (await applyWorkspaceTerritories(db, shape))) extraTables.push('rep_regions');
-    if (shape && (await c.runAndReadAll("SELECT 1 FROM duckdb_views() WHERE view_name = 'rep_titles' AND database_name = 'scratch'")).getRows().length > 0) extraTables.push('rep_titles');
+    if (shape && (await c.runAndReadAll("SELECT 1 FROM duckdb_views() WHERE view_name = 'rep_titles' AND database_name = current_database()")).getRows().length > 0) extraTables.push('rep_titles');
     for (const t of extraTables) await c.run(`CREATE TABLE out.${t} AS SELECT * FROM ${t} ORDER BY ALL`);
     if (extraTables.length) log(`territories: ${extraTables.join(', ')}`);
-    const [stats] = (await c.runAndReadAll(
-      `SELECT (SELECT count(*) FROM out.sales) AS lines, (SELECT count(*) FROM out.sales_rollup) AS rollup, (SELECT count(*) FROM out.customer_days) AS customer_days,
-        strftime(min(date), '%Y-%m-%d') AS min_date, strftime(max(date), '%Y-%m-%d') AS max_date FROM out.sales`,
-    )).getRowObjectsJS() as { lines: bigint; rollup: bigint; customer_days: bigint; min_date: string; max_date: string }[];
+    // What the page measures on opening (rows, dates, filled fields), measured once here for the manifest.
     const [summaryRow] = (await c.runAndReadAll(salesSummarySql('out.sales'))).getRowObjectsJS() as Record<string, unknown>[];
-    const summary = salesSummaryFromRow(summaryRow, stats.max_date);
+    const summary = salesSummaryFromRow(summaryRow, new Date().toISOString().slice(0, 10));
+    const [stats] = (await c.runAndReadAll(
+      'SELECT (SELECT count(*) FROM out.sales_rollup) AS rollup, (SELECT count(*) FROM out.customer_days) AS customer_days',
+    )).getRowObjectsJS() as { rollup: bigint; customer_days: bigint }[];
     await c.run('DROP VIEW sales');
     await c.run('DETACH out');
     c.closeSync();
@@ -435,7 +434,7 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
       currency: opts.currency ?? 'CNY',
       ...(opts.locale ? { locale: opts.locale } : {}),
       fiscalYearStartMonth: opts.fiscalYearStartMonth ?? 1,
-      asOf: stats.max_date,
+      asOf: summary.dataEnd,
       database,
       tables,
       readOnDemand: opts.readOnDemand ?? fs.statSync(target).size > READ_ON_DEMAND_BYTES,
@@ -447,11 +446,11 @@ export async function prepareWorkspace(opts: PrepareOptions): Promise<PrepareSum
     fs.writeFileSync(path.join(opts.out, 'workspace.json'), JSON.stringify(manifest, null, 2) + '\n');
     return {
       files: loaded,
-      lines: Number(stats.lines),
+      lines: summary.rows,
       rollupRows: Number(stats.rollup),
       customerDayRows: Number(stats.customer_days),
-      minDate: stats.min_date,
-      maxDate: stats.max_date,
+      minDate: summary.dataStart,
+      maxDate: summary.dataEnd,
       targets,
       budget,
       manifest,

@@ -1,15 +1,14 @@
 /**
- * Where customer queries (lifecycle, RFM, a rep's customers and orders) read their lines from.
+ * Where customer queries (lifecycle, RFM, the overview KPIs, a rep's customers and orders) read their lines from.
  *
  * A prepared workspace (scripts/prepare-workspace.ts) carries `customer_days`: the lines summed per
  * date × customer × channel × region × rep × team × sign(amount) (lines without a customer too, for the
- * reps' totals), with `_lines` (how many
- * lines), `_sales` and `_orders` (how many carry the order flags `_sale_first`, `_order_first`) and
- * `_returns` (return lines). Over it, every customer query gives
- * the lines' numbers when its filters are on that grain: min/max dates, sums, "has a purchase"
- * (amount > 0 picks whole rows, as the sign is in the grain), line counts as sum(_lines) and order counts
- * by flag as sum(_sales). Elsewhere, or with a product or category filter, the source is the lines, each
- * with `_lines` = 1 and, when flagged, `_sales` from its flag.
+ * reps' totals), with `_lines` (how many lines), `_sales` and `_orders` (how many carry the order flags
+ * `_sale_first`, `_order_first`) and `_returns` (return lines). Over it, every such query gives the lines'
+ * numbers when its filters are on that grain: min/max dates, sums, "has a purchase" (amount > 0 picks whole
+ * rows, as the sign is in the grain), line counts as sum(_lines), order counts by flag as sum(_sales) or
+ * sum(_orders). Elsewhere, or with a product or category filter, the source is the lines, each with
+ * `_lines` = 1 and, when flagged, `_sales` from its flag.
  */
 import { FLAGGED_SALES } from '../load/sales-table';
 import type { Dimension } from '../model/schema';

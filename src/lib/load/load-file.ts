@@ -322,7 +322,8 @@ export function csvRelation(
   return `read_csv(${sqlString(name)}, auto_detect=false, header=true, delim=${sqlString(delimiter)}, quote=${sqlString(quote)}, escape=${sqlString(quote)}, columns={${columns}}${lenient})`;
 }
 
-function isParquet(head: Uint8Array): boolean {
+/** The Parquet magic number at the start of the bytes. */
+export function isParquet(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31; // "PAR1"
 }
 

@@ -275,8 +275,8 @@ function compactInBackground(): void {
   const older = compactedTables;
   if (!table) {
     workspace.compaction = 'none';
-    // Nothing to compact: a published workspace's flags (from its manifest) are the only ones.
-    workspace.orderConstant = workspace.info?.kind === 'sample' ? (workspace.manifest?.orderConstant ?? null) : null;
+    // Nothing to compact; a published workspace keeps the flags openSample took from its manifest.
+    if (workspace.info?.kind !== 'sample') workspace.orderConstant = null;
     if (older.length === 0) return;
     compactedTables = [];
     void engine.whenIdle(
