@@ -38,5 +38,7 @@ export default defineConfig({
     { name: 'real', testDir: 'tests/real' },
     // Against a read-only build (TARGETSCOPE_READ_ONLY=1), served from TEST_DIST=dist-readonly.
     { name: 'readonly', testDir: 'tests/readonly' },
+    // The site built by the Pages workflow's own steps in a fresh clone (scripts/check-pages-workflow.ts).
+    { name: 'pages', testDir: 'tests/pages' },
   ],
 });
