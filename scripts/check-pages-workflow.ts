@@ -20,7 +20,7 @@ const clone = mkdtempSync(join(tmpdir(), 'targetscope-pages-'));
 try {
   execSync(`git clone --quiet --no-hardlinks "${repo}" "${clone}"`, { stdio: 'inherit' });
   // The workflow's env for the build step is a repository variable, empty unless set: run it unset.
-  const env = { ...process.env, CI: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
   delete env.TARGETSCOPE_READ_ONLY;
   for (const step of steps) {
     console.log(`== pages.yml (fresh clone): ${step}`);
