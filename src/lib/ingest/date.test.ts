@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { dateRejectSql, dateSql, describeDateFormat, detectDateFormat, parseDate, type DateFormat } from './date';
+import { dateRejectSql, dateSql, describeDateFormat, detectDateFormat, parseDate, periodGrain, type DateFormat, type Grain } from './date';
 import { sniffText } from './sniff';
 import { decodeHead, detectEncoding } from './encoding';
 import { openTestDuckDB, queryRows, sqlString, type TestDuckDBConnection } from './test-duckdb';
@@ -17,6 +17,16 @@ const DMY_DASH: DateFormat = { kind: 'numeric', order: 'dmy', sep: '-', twoDigit
 const CHINESE: DateFormat = { kind: 'chinese' };
 const EXCEL: DateFormat = { kind: 'excel-serial' };
 const COMPACT: DateFormat = { kind: 'compact' };
+const YM: DateFormat = { kind: 'year-month', sep: '-' };
+const YM_SLASH: DateFormat = { kind: 'year-month', sep: '/' };
+const YM_COMPACT: DateFormat = { kind: 'year-month', sep: '' };
+const MY_DOT: DateFormat = { kind: 'month-year', sep: '.' };
+const CN_MONTH: DateFormat = { kind: 'chinese-month' };
+const MONTH_NAME: DateFormat = { kind: 'month-name' };
+const Q_YQ: DateFormat = { kind: 'quarter', layout: 'yq' };
+const Q_QY: DateFormat = { kind: 'quarter', layout: 'qy' };
+const Q_CN: DateFormat = { kind: 'quarter', layout: 'chinese' };
+const PERIOD_FORMATS = [YM, YM_SLASH, YM_COMPACT, MY_DOT, CN_MONTH, MONTH_NAME, Q_YQ, Q_QY, Q_CN];
 
 type Expected = string | null | 'invalid';
 
@@ -80,6 +90,44 @@ const CASES: [DateFormat, string, Expected][] = [
   [COMPACT, '20260105', '2026-01-05'],
   [COMPACT, '20260230', 'invalid'],
   [COMPACT, '2026015', 'invalid'],
+  // Periods: each value is its period's first day.
+  [YM, '2024-01', '2024-01-01'],
+  [YM, '1967-3', '1967-03-01'],
+  [YM, '2024-13', 'invalid'],
+  [YM, '2024-00', 'invalid'],
+  [YM, '2024-01-05', 'invalid'],
+  [YM_SLASH, '2024/12', '2024-12-01'],
+  [YM_COMPACT, '202401', '2024-01-01'],
+  [YM_COMPACT, '202413', 'invalid'],
+  [YM_COMPACT, '20240', 'invalid'],
+  [MY_DOT, '01.2024', '2024-01-01'],
+  [MY_DOT, '1.2024', '2024-01-01'],
+  [MY_DOT, '05.01.2024', 'invalid'],
+  [CN_MONTH, '2024年1月', '2024-01-01'],
+  [CN_MONTH, '2024年01月', '2024-01-01'],
+  [CN_MONTH, '2024 年 12 月份', '2024-12-01'],
+  [CN_MONTH, '2024年13月', 'invalid'],
+  [CN_MONTH, '2024年1月5日', 'invalid'],
+  [MONTH_NAME, 'Jan 2024', '2024-01-01'],
+  [MONTH_NAME, 'Jan-24', '2024-01-01'],
+  [MONTH_NAME, 'January 2024', '2024-01-01'],
+  [MONTH_NAME, 'Sept. 2024', '2024-09-01'],
+  [MONTH_NAME, 'dec-99', '1999-12-01'],
+  [MONTH_NAME, "Mar '30", '1930-03-01'],
+  [MONTH_NAME, 'Total 2024', 'invalid'],
+  [MONTH_NAME, 'Jan 5', 'invalid'],
+  [Q_YQ, '2024Q1', '2024-01-01'],
+  [Q_YQ, '2024-Q2', '2024-04-01'],
+  [Q_YQ, '2024 q4', '2024-10-01'],
+  [Q_YQ, '2024Q5', 'invalid'],
+  [Q_QY, 'Q1 2024', '2024-01-01'],
+  [Q_QY, 'Q3-2024', '2024-07-01'],
+  [Q_QY, '2024Q1', 'invalid'],
+  [Q_CN, '2024年第1季度', '2024-01-01'],
+  [Q_CN, '2024年3季度', '2024-07-01'],
+  [Q_CN, '2024年第四季度', '2024-10-01'],
+  [Q_CN, '2024年第5季度', 'invalid'],
+  [Q_CN, '', null],
 ];
 
 describe('parseDate', () => {
@@ -94,7 +142,7 @@ describe('dateSql in DuckDB', () => {
     conn = await openTestDuckDB();
   });
 
-  const formats = [ISO, DMY_YY, MDY, DMY_DOT, DMY_DASH, CHINESE, EXCEL, COMPACT];
+  const formats = [ISO, DMY_YY, MDY, DMY_DOT, DMY_DASH, CHINESE, EXCEL, COMPACT, ...PERIOD_FORMATS];
   it.each(formats.map((f) => [describeDateFormat(f), f] as const))('%s agrees with the hand-worked values', (_, format) => {
     const cases = CASES.filter(([f]) => f === format);
     const values = [...cases.map(([, t]) => `(${sqlString(t)})`), '(NULL)'].join(', ');
@@ -146,6 +194,30 @@ describe('detectDateFormat', () => {
     expect(detectDateFormat(['2026年1月5日', '2026年1月6日']).format).toEqual(CHINESE);
     expect(detectDateFormat(['46027', '46028', ''])).toEqual({ format: EXCEL, ambiguous: false, parsed: 2, total: 2 });
     expect(detectDateFormat(['20260105', '20260106']).format).toEqual(COMPACT);
+  });
+
+  it('recognises every month and quarter form, with its grain', () => {
+    const forms: [string[], DateFormat, Grain][] = [
+      [['1967-03', '1967-04', '1967-12'], YM, 'month'],
+      [['2024/01', '2024/02'], YM_SLASH, 'month'],
+      [['202401', '202402', '202412'], YM_COMPACT, 'month'],
+      [['01.2024', '02.2024'], MY_DOT, 'month'],
+      [['2024年1月', '2024年01月'], CN_MONTH, 'month'],
+      [['Jan 2024', 'February 2024'], MONTH_NAME, 'month'],
+      [['Jan-24', 'Feb-24'], MONTH_NAME, 'month'],
+      [['2024Q1', '2024Q2'], Q_YQ, 'quarter'],
+      [['Q1 2024', 'Q2 2024'], Q_QY, 'quarter'],
+      [['2024年第1季度', '2024年第2季度'], Q_CN, 'quarter'],
+      [['2026-01-05', '2026-01-06'], ISO, 'day'],
+    ];
+    for (const [samples, format, grain] of forms) {
+      const detected = detectDateFormat(samples).format;
+      expect([samples, detected, periodGrain(detected)]).toEqual([samples, format, grain]);
+    }
+  });
+
+  it('does not read six-digit ids as months', () => {
+    expect(detectDateFormat(['100234', '100235', '100236']).format).toBeNull();
   });
 
   it('counts unparseable samples and ignores blanks', () => {
@@ -215,6 +287,8 @@ describe('dates generated from known days (fast-check)', () => {
             const [a, b] = format.order === 'dmy' ? [d, m] : [m, d];
             return { text: [p(a), p(b), year].join(format.sep), expected };
           }
+          default:
+            throw new Error(`days are not written in ${describeDateFormat(format)}`);
         }
       });
 

@@ -1,7 +1,10 @@
 /**
  * Order dates as exported by real tools: `2026-01-05`, `2017/07/01`,
  * `1996-07-04 00:00:00.000`, `11/8/2016`, `03/01/19`, `05.01.2026`,
- * `2026年1月5日`, Excel serial numbers, `20260105`.
+ * `2026年1月5日`, Excel serial numbers, `20260105` — and the periods of
+ * monthly or quarterly summaries: `2024-01`, `202401`, `01.2024`,
+ * `2024年1月`, `Jan 2024`, `Jan-24`, `2024Q1`, `Q1 2024`, `2024年第1季度`
+ * (each read as the period's first day; `periodGrain` says it is a period).
  *
  * Like amounts, each format is one regular expression shared by the TS
  * reference parser and the DuckDB SQL (RE2: no back-references), so both
@@ -21,7 +24,27 @@ export type DateFormat =
   /** 1900 date system, e.g. 46027 = 2026-01-05 */
   | { kind: 'excel-serial' }
   /** 20260105 */
-  | { kind: 'compact' };
+  | { kind: 'compact' }
+  /** a month: 2024-01, 2024/01, 2024.01 or 202401 (sep '') */
+  | { kind: 'year-month'; sep: '-' | '/' | '.' | '' }
+  /** a month: 01/2024, 1.2024, 01-2024 */
+  | { kind: 'month-year'; sep: '-' | '/' | '.' }
+  /** a month: 2024年1月 */
+  | { kind: 'chinese-month' }
+  /** a month by its English name: Jan 2024, Jan-24, January 2024, Sept. 2024 */
+  | { kind: 'month-name' }
+  /** a quarter: 2024Q1 / 2024-Q1 ('yq'), Q1 2024 ('qy'), 2024年第1季度 ('chinese') */
+  | { kind: 'quarter'; layout: 'yq' | 'qy' | 'chinese' };
+
+/** The period one value of a format stands for: a day, or a whole month or quarter (its first day). */
+export type Grain = 'day' | 'month' | 'quarter';
+
+export function periodGrain(format: DateFormat | null): Grain {
+  if (!format) return 'day';
+  if (format.kind === 'quarter') return 'quarter';
+  if (format.kind === 'year-month' || format.kind === 'month-year' || format.kind === 'chinese-month' || format.kind === 'month-name') return 'month';
+  return 'day';
+}
 
 /**
  * Two-digit years follow Excel's window: 00-29 → 2000-2029, 30-99 → 1930-1999.
@@ -39,14 +62,17 @@ const TIME =
   '(?:[ T]+\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?: *[AaPp][Mm])?)?(?: *(?:Z|[+-]\\d{2}:?\\d{2}))?';
 const YEAR4 = '([1-9]\\d{3})';
 
-type Part = 'y' | 'm' | 'd';
+/** Capturing groups: year (2 or 4 digits), month, day, quarter (1-4 or 一-四), English month name. */
+type Part = 'y' | 'm' | 'd' | 'q' | 'mon';
 
-/** A format as a pattern whose capturing groups are the date parts in `parts` order. */
+/** A format as a pattern whose capturing groups are the date parts in `parts` order (missing day = 1st). */
 interface DatePattern {
   pattern: string;
   parts: Part[];
-  twoDigitYear: boolean;
 }
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const QUARTER_DIGITS = ['1', '2', '3', '4', '一', '二', '三', '四'];
 
 /** Escapes regex metacharacters only (RE2 rejects some needless escapes). */
 function escapeRegex(text: string): string {
@@ -57,24 +83,40 @@ function datePattern(format: Exclude<DateFormat, { kind: 'excel-serial' }>): Dat
   const wrap = (core: string) => `^${SPACE}${core}${SPACE}$`;
   switch (format.kind) {
     case 'iso':
-      return { pattern: wrap(`${YEAR4}[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}`), parts: ['y', 'm', 'd'], twoDigitYear: false };
+      return { pattern: wrap(`${YEAR4}[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}`), parts: ['y', 'm', 'd'] };
     case 'chinese':
-      return { pattern: wrap(`${YEAR4} *年 *(\\d{1,2}) *月 *(\\d{1,2}) *[日号]${TIME}`), parts: ['y', 'm', 'd'], twoDigitYear: false };
+      return { pattern: wrap(`${YEAR4} *年 *(\\d{1,2}) *月 *(\\d{1,2}) *[日号]${TIME}`), parts: ['y', 'm', 'd'] };
     case 'compact':
-      return { pattern: wrap(`${YEAR4}(\\d{2})(\\d{2})`), parts: ['y', 'm', 'd'], twoDigitYear: false };
+      return { pattern: wrap(`${YEAR4}(\\d{2})(\\d{2})`), parts: ['y', 'm', 'd'] };
     case 'numeric': {
       const sep = escapeRegex(format.sep);
       const year = format.twoDigitYear ? '(\\d{2})' : YEAR4;
       const parts: Part[] = format.order === 'dmy' ? ['d', 'm', 'y'] : ['m', 'd', 'y'];
-      return { pattern: wrap(`(\\d{1,2})${sep}(\\d{1,2})${sep}${year}${TIME}`), parts, twoDigitYear: format.twoDigitYear };
+      return { pattern: wrap(`(\\d{1,2})${sep}(\\d{1,2})${sep}${year}${TIME}`), parts };
     }
+    case 'year-month':
+      return format.sep === ''
+        ? { pattern: wrap(`${YEAR4}(\\d{2})`), parts: ['y', 'm'] }
+        : { pattern: wrap(`${YEAR4}${escapeRegex(format.sep)}(\\d{1,2})`), parts: ['y', 'm'] };
+    case 'month-year':
+      return { pattern: wrap(`(\\d{1,2})${escapeRegex(format.sep)}${YEAR4}`), parts: ['m', 'y'] };
+    case 'chinese-month':
+      return { pattern: wrap(`${YEAR4} *年 *(\\d{1,2}) *月(?:份)?`), parts: ['y', 'm'] };
+    case 'month-name':
+      return { pattern: wrap(`([A-Za-z]{3})[A-Za-z]*\\.? *[-/ ']? *(\\d{4}|\\d{2})`), parts: ['mon', 'y'] };
+    case 'quarter':
+      if (format.layout === 'yq') return { pattern: wrap(`${YEAR4} *[-/ ]? *[Qq]([1-4])`), parts: ['y', 'q'] };
+      if (format.layout === 'qy') return { pattern: wrap(`[Qq]([1-4]) *[-/ ]? *${YEAR4}`), parts: ['q', 'y'] };
+      return { pattern: wrap(`${YEAR4} *年 *第? *([1-4一二三四]) *季度?`), parts: ['y', 'q'] };
   }
 }
 
 const EXCEL_SERIAL_PATTERN = `^${SPACE}(\\d{1,7})(?:\\.\\d+)?${SPACE}$`;
 
-function fullYear(year: number, twoDigit: boolean): number {
-  if (!twoDigit) return year;
+/** A two-digit year (03/01/19, Jan-24) is read in Excel's window; four digits are as written. */
+function fullYear(text: string): number {
+  const year = Number(text);
+  if (text.length !== 2) return year;
   return year < TWO_DIGIT_YEAR_PIVOT ? 2000 + year : 1900 + year;
 }
 
@@ -103,8 +145,12 @@ export function parseDate(text: string, format: DateFormat): string | null | 'in
   const p = datePattern(format);
   const m = new RegExp(p.pattern).exec(text);
   if (!m) return 'invalid';
-  const value = (part: Part) => Number(m[p.parts.indexOf(part) + 1]);
-  return isoDate(fullYear(value('y'), p.twoDigitYear), value('m'), value('d'));
+  const group = (part: Part) => (p.parts.includes(part) ? m[p.parts.indexOf(part) + 1] : undefined);
+  const name = group('mon');
+  const quarter = group('q');
+  const month = name !== undefined ? MONTH_NAMES.indexOf(name.toLowerCase()) + 1 : quarter !== undefined ? (QUARTER_DIGITS.indexOf(quarter) % 4) * 3 + 1 : Number(group('m'));
+  if (month === 0) return 'invalid';
+  return isoDate(fullYear(group('y')!), month, Number(group('d') ?? 1));
 }
 
 /** SQL string literal. */
@@ -119,12 +165,18 @@ export function dateSql(col: string, format: DateFormat): string {
   }
   const p = datePattern(format);
   const parts = `regexp_extract(${col}, ${lit(p.pattern)}, [${p.parts.map(lit).join(', ')}])`;
-  const part = (name: Part) => `TRY_CAST(struct_extract(${parts}, ${lit(name)}) AS INTEGER)`;
-  const year = p.twoDigitYear
-    ? `(CASE WHEN ${part('y')} < ${TWO_DIGIT_YEAR_PIVOT} THEN 2000 ELSE 1900 END + ${part('y')})`
-    : part('y');
+  const text = (name: Part) => `struct_extract(${parts}, ${lit(name)})`;
+  const part = (name: Part) => `TRY_CAST(${text(name)} AS INTEGER)`;
+  const year = `(CASE WHEN length(${text('y')}) = 2 THEN CASE WHEN ${part('y')} < ${TWO_DIGIT_YEAR_PIVOT} THEN 2000 ELSE 1900 END ELSE 0 END + ${part('y')})`;
+  const list = (items: string[]) => `[${items.map(lit).join(', ')}]`;
+  const month = p.parts.includes('mon')
+    ? `nullif(list_position(${list(MONTH_NAMES)}, lower(${text('mon')})), 0)`
+    : p.parts.includes('q')
+      ? `((list_position(${list(QUARTER_DIGITS)}, ${text('q')}) - 1) % 4 * 3 + 1)`
+      : part('m');
+  const day = p.parts.includes('d') ? part('d') : '1';
   // TRY_CAST of the ISO text rejects impossible days (2026-02-30) and months (13).
-  return `TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${part('m')}, ${part('d')}) AS DATE)`;
+  return `TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${month}, ${day}) AS DATE)`;
 }
 
 export function dateRejectSql(col: string, format: DateFormat): string {
@@ -145,8 +197,21 @@ export function describeDateFormat(f: DateFormat): string {
       const year = f.twoDigitYear ? 'YY' : 'YYYY';
       return (f.order === 'dmy' ? ['D', 'M', year] : ['M', 'D', year]).join(f.sep);
     }
+    case 'year-month':
+      return `YYYY${f.sep}MM`;
+    case 'month-year':
+      return `MM${f.sep}YYYY`;
+    case 'chinese-month':
+      return 'YYYY年M月';
+    case 'month-name':
+      return 'Mon YYYY';
+    case 'quarter':
+      return f.layout === 'yq' ? 'YYYYQn' : f.layout === 'qy' ? 'Qn YYYY' : 'YYYY年第n季度';
   }
 }
+
+/** The formats a date column may be in, for the message when none fits. */
+export const SUPPORTED_DATE_FORMATS = 'YYYY-MM-DD, D.M.YYYY, M/D/YYYY, D/M/YY, YYYY年M月D日, YYYYMMDD, Excel serial, YYYY-MM, MM/YYYY, YYYY年M月, Mon YYYY, YYYYQn, Qn YYYY, YYYY年第n季度';
 
 /** Day-month-year shapes like 5/1/2026 or 03.01.19 (detection only, so a JS back-reference is fine). */
 const NUMERIC_SHAPE = new RegExp(`^${SPACE}(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}${SPACE}$`);
@@ -184,7 +249,7 @@ function mostCommon(values: string[]): string {
  * so they only count as dates when they fall in a plausible span.
  */
 function isPlausible(iso: string, format: DateFormat): boolean {
-  if (format.kind !== 'excel-serial' && format.kind !== 'compact') return true;
+  if (format.kind !== 'excel-serial' && format.kind !== 'compact' && !(format.kind === 'year-month' && format.sep === '')) return true;
   const year = Number(iso.slice(0, 4));
   return year >= 1950 && year <= 2100;
 }
@@ -204,6 +269,11 @@ export function detectDateFormat(samples: string[]): {
     ...(numeric ? [numeric.format] : []),
     { kind: 'compact' },
     { kind: 'excel-serial' },
+    ...(['-', '/', '.', ''] as const).map((sep): DateFormat => ({ kind: 'year-month', sep })),
+    ...(['/', '.', '-'] as const).map((sep): DateFormat => ({ kind: 'month-year', sep })),
+    { kind: 'chinese-month' },
+    { kind: 'month-name' },
+    ...(['yq', 'qy', 'chinese'] as const).map((layout): DateFormat => ({ kind: 'quarter', layout })),
   ];
   let best: { format: DateFormat; plausible: number; parsed: number } | null = null;
   for (const format of candidates) {

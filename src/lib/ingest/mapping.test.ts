@@ -183,6 +183,60 @@ describe('proposeMapping rules', () => {
   });
 });
 
+describe('headers in other languages, and columns by content', () => {
+  const rows = (n: number, row: (i: number) => string[]) => Array.from({ length: n }, (_, i) => row(i));
+  const day = (i: number) => `${String((i % 28) + 1).padStart(2, '0')}.${String((i % 12) + 1).padStart(2, '0')}.2026`;
+
+  it.each([
+    ['German', ['Datum', 'Kunde', 'Artikel', 'Menge', 'Umsatz', 'Verkäufer', 'Gebiet']],
+    ['French', ['Date', 'Client', 'Produit', 'Quantité', 'Ventes', 'Vendeur', 'Région']],
+    ['Spanish', ['Fecha', 'Cliente', 'Producto', 'Cantidad', 'Ventas', 'Vendedor', 'Zona']],
+    ['Japanese', ['日付', '顧客', '製品', '数量', '売上', '担当者', '地域']],
+    ['Korean', ['날짜', '고객', '제품', '수량', '매출', '담당자', '지역']],
+  ])('%s sales headers map by name', (_, header) => {
+    const data = rows(30, (i) => [day(i), `K${i % 7}`, `P${i % 5}`, String(1 + (i % 9)), `${1000 + i},50`, `R${i % 3}`, `G${i % 2}`]);
+    const { mapping, reasons } = proposeMapping(header, data);
+    expect(mapping).toEqual({
+      date: header[0], customer: header[1], product: header[2], quantity: header[3], amount: header[4], rep: header[5], region: header[6],
+    });
+    expect(reasons.date).toBe('header');
+    expect(reasons.amount).toBe('header');
+  });
+
+  it('takes a monthly summary’s Month / 月份 / Quartal column as the date', () => {
+    for (const [head, value] of [['Month', '1967-03'], ['月份', '2024年1月'], ['Quartal', 'Q1 2024'], ['Period', '202401']]) {
+      const { mapping, reasons } = proposeMapping([head, 'Sales'], rows(12, () => [value, '120.5']));
+      expect([head, mapping.date, reasons.date]).toEqual([head, head, 'header']);
+    }
+  });
+
+  it('does not take a 月 column of month numbers for a date', () => {
+    const { mapping } = proposeMapping(['年', '月', '销售额'], rows(12, (i) => ['2024', String(i + 1), '100']));
+    expect(mapping.date).toBeUndefined();
+  });
+
+  it('finds the date and the amount of unknown headers by content (Dutch: Dag;Klant;Aantal;Omzet)', () => {
+    const data = rows(40, (i) => [day(i), `K${i % 7}`, String(1 + ((i * 7) % 23)), `${(i * 37) % 900 + 10},${String(i % 100).padStart(2, '0')}`]);
+    const { mapping, reasons } = proposeMapping(['Dag', 'Klant', 'Aantal', 'Omzet'], data);
+    // Aantal: integers of many values; Omzet: decimals. The decimals are the money.
+    expect(mapping).toEqual({ date: 'Dag', amount: 'Omzet' });
+    expect(reasons).toEqual({ date: 'content', amount: 'content' });
+  });
+
+  it('prefers a column with a currency sign, and leaves two equal candidates to the user', () => {
+    const signed = proposeMapping(['d', 'a', 'b'], rows(20, (i) => [`2026-01-${String(i + 1).padStart(2, '0')}`, `${i}.25`, `¥${i * 3}.10`]));
+    expect(signed.mapping.amount).toBe('b');
+    const equal = proposeMapping(['d', 'a', 'b'], rows(20, (i) => [`2026-01-${String(i + 1).padStart(2, '0')}`, `${100 + i}.25`, `${120 + i}.75`]));
+    expect(equal.mapping.amount).toBeUndefined();
+    expect(missingRequired(equal.mapping)).toEqual(['amount']);
+  });
+
+  it('never takes codes or freight for the amount', () => {
+    const { mapping } = proposeMapping(['d', 'shipVia', 'Freight'], rows(20, (i) => ['2026-01-05', String(1 + (i % 3)), `${i}.38`]));
+    expect(mapping.amount).toBeUndefined();
+  });
+});
+
 describe('missingRequired', () => {
   it('needs a date and an amount (or quantity and unit price)', () => {
     expect(missingRequired({})).toEqual(['date', 'amount']);

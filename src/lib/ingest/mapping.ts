@@ -4,8 +4,8 @@
  * from the sampled values. The user sees and corrects it in the UI.
  */
 import { INPUT_FIELDS, NUMERIC_FIELDS, type InputField, type Mapping } from '../model/schema';
-import { detectAmountFormat } from './amount';
-import { detectDateFormat } from './date';
+import { detectAmountFormat, parseAmount } from './amount';
+import { detectDateFormat, type DateFormat } from './date';
 import { isBlankCell } from './blank';
 import { HEADER_SYNONYMS, isIdLikeHeader, isSecondaryDateHeader, normalizeHeader } from './header-synonyms';
 
@@ -18,10 +18,13 @@ export interface MappingProposal {
 /** Share of non-blank samples that must parse for a column to count as numeric / dates. */
 const NUMERIC_SHARE = 0.8;
 const HEADER_DATE_SHARE = 0.5;
-const CONTENT_DATE_SHARE = 0.8;
+const CONTENT_DATE_SHARE = 0.95;
 
 /** Header words that suggest a money column when no amount synonym matched. */
 const AMOUNT_HINTS = ['total', 'sum', 'value', 'gross', 'net', '合计', '总计', '总额', '总价', '额', '款'];
+
+/** Money that is not sales: never taken as the amount by content (Northwind orders.freight). */
+const NOT_SALES = ['freight', 'shipping', 'postage', 'tax', 'vat', 'fee', 'weight', 'fracht', 'porto', 'frais', 'envío', 'envio', '运费', '邮费', '税', '送料', '운임'];
 
 const isNumericField = (f: InputField) => f === 'discount' || (NUMERIC_FIELDS as readonly string[]).includes(f);
 
@@ -157,32 +160,76 @@ export function proposeMapping(header: string[], rows: string[][], origins?: (Co
     if (column !== null) assign('date', column, 'content');
   }
   if (mapping.amount === undefined) {
-    const column = free.find(
-      (i) =>
-        !used.has(i) &&
-        AMOUNT_HINTS.some((hint) => normalizeHeader(header[i]).includes(hint)) &&
-        !isIdLikeHeader(header[i]) &&
-        hasValues(columnSamples(rows, i)) &&
-        contentFits('amount', columnSamples(rows, i)),
-    );
-    if (column !== undefined) assign('amount', column, 'content');
+    const column = amountColumnByContent(header, rows, free.filter((i) => !used.has(i)));
+    if (column !== null) assign('amount', column, 'content');
   }
   return { mapping, reasons };
+}
+
+/** A currency sign or code in a cell: the strongest sign that a number is money. */
+const CURRENCY = /[¥$€£₩₹]|\b(?:CNY|RMB|USD|EUR|GBP|JPY|KRW)\b|元/;
+
+/**
+ * The free numeric column that is the amount, by evidence, when no header names one: a header hint
+ * ('Total', '合计'), a currency sign, decimals, then the largest values. Ids, dates, codes (few
+ * distinct integers) and money that is not sales (freight, tax) are never candidates. Ties are left
+ * to the user (the error card lets them pick).
+ */
+function amountColumnByContent(header: string[], rows: string[][], free: number[]): number | null {
+  const scored = free
+    .filter((i) => !isIdLikeHeader(header[i]) && !NOT_SALES.some((w) => normalizeHeader(header[i]).includes(w)))
+    .map((i) => ({ i, samples: columnSamples(rows, i).filter((v) => !isBlankCell(v)) }))
+    .filter(({ samples }) => samples.length > 0 && contentFits('amount', samples) && detectDateFormat(samples).parsed < samples.length)
+    .map(({ i, samples }) => {
+      const { format } = detectAmountFormat(samples);
+      const values = samples.map((v) => parseAmount(v, format)).filter((v): v is number => v !== null && Number.isFinite(v));
+      const sorted = values.map(Math.abs).sort((a, b) => a - b);
+      return {
+        i,
+        hint: AMOUNT_HINTS.some((hint) => normalizeHeader(header[i]).includes(hint)) ? 1 : 0,
+        currency: samples.some((v) => CURRENCY.test(v)) ? 1 : 0,
+        decimals: values.some((v) => !Number.isInteger(v)) ? 1 : 0,
+        median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        distinct: new Set(values).size,
+      };
+    })
+    // Without a hint, a currency or decimals, only a column of many different values could be money (not 1–3 codes).
+    .filter((c) => c.hint + c.currency + c.decimals > 0 || c.distinct > 10);
+  const rank = (c: (typeof scored)[number]) => [c.hint, c.currency, c.decimals];
+  scored.sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return rb[0] - ra[0] || rb[1] - ra[1] || rb[2] - ra[2] || b.median - a.median;
+  });
+  if (scored.length === 0) return null;
+  const [best, next] = scored;
+  // Two columns with the same evidence and similar values: no way to know which is money.
+  if (next && rank(best).join() === rank(next).join() && best.median < 2 * next.median) return null;
+  return best.i;
 }
 
 function hasValues(samples: string[]): boolean {
   return samples.some((s) => !isBlankCell(s));
 }
 
+/** Date forms that plain numbers also take (46027, 20260105, 202601, 2026.01, 1.2026): ids, codes, amounts. */
+function looksLikeNumbers(format: DateFormat): boolean {
+  return (
+    format.kind === 'excel-serial' ||
+    format.kind === 'compact' ||
+    (format.kind === 'year-month' && (format.sep === '' || format.sep === '.')) ||
+    (format.kind === 'month-year' && format.sep === '.')
+  );
+}
+
 /**
- * The free column whose values best parse as dates. Excel serials and
- * 8-digit numbers are left out: ids, postal codes and amounts look the same.
+ * The free column whose values parse as dates (at least 95 % of them). Forms
+ * that numbers also take are left out: ids, postal codes and amounts look the same.
  */
 function dateColumnByContent(free: number[], rows: string[][]): number | null {
   let best: { column: number; share: number } | null = null;
   for (const column of free) {
     const { format, parsed, total } = detectDateFormat(columnSamples(rows, column));
-    if (!format || format.kind === 'excel-serial' || format.kind === 'compact' || total === 0) continue;
+    if (!format || total === 0 || looksLikeNumbers(format)) continue;
     const share = parsed / total;
     if (share >= CONTENT_DATE_SHARE && (!best || share > best.share)) best = { column, share };
   }
