@@ -217,7 +217,7 @@ test('XSS: script and HTML payloads in market notes, names, SWOT and snapshot no
 test('snapshot link of #/targets: the status table and the charts come back with the same values in a fresh browser', async ({ page, browser }) => {
   await openApp(page, '#/targets?period=ytd');
   await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true');
-  const statusColumns = ['target', 'actual', 'attainment', 'expected', 'pace', 'gap'];
+  const statusColumns = ['target', 'actual', 'expected', 'attainment', 'ofFullTarget', 'gap'];
   const original: Record<string, (string | null)[]> = {};
   for (const col of statusColumns) {
     original[col] = await page.locator(`[data-testid="status-table"] tbody td[data-col="${col}"]`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));

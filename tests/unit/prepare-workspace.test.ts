@@ -75,6 +75,8 @@ describe('prepare-workspace', () => {
       dataStart: dates[0],
       dataEnd: dates.at(-1),
       fields: ['date', 'amount', 'quantity', 'unit_price', 'cost', 'profit', 'order_id', 'customer', 'product', 'category', 'channel', 'region', 'rep', 'team'],
+      // daily lines: some date is not the 1st of its month
+      grain: dates.some((d) => !d.endsWith('-01')) ? 'day' : 'month',
     });
   });
 

@@ -2,6 +2,8 @@
  * Load failures and warnings carry a code and the facts (file, row, column,
  * examples); the UI turns them into a sentence in the user's language.
  */
+import type { Mapping } from '../model/schema';
+
 export type LoadErrorCode =
   | 'empty'
   | 'header-only'
@@ -30,6 +32,9 @@ export interface LoadFacts {
   examples?: { row: number; value: string }[];
   detail?: string;
   limit?: number;
+  /** no-date / no-amount: the file's columns and what was proposed, for the column picker */
+  columns?: string[];
+  proposed?: Mapping;
 }
 
 export class LoadError extends Error {
@@ -42,7 +47,18 @@ export class LoadError extends Error {
   }
 }
 
-export type LoadWarningCode = 'some-bad-dates' | 'some-bad-amounts' | 'missing-dates' | 'ambiguous-dates' | 'ragged-rows';
+export type LoadWarningCode =
+  | 'some-bad-dates'
+  | 'some-bad-amounts'
+  | 'missing-dates'
+  | 'missing-amounts'
+  | 'missing-quantities'
+  | 'ambiguous-dates'
+  | 'ragged-rows'
+  | 'date-by-content'
+  | 'amount-by-content'
+  | 'monthly'
+  | 'quarterly';
 
 export interface LoadWarning {
   code: LoadWarningCode;

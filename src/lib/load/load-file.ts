@@ -7,13 +7,15 @@
 import { decodeHead, detectEncoding, EncodingError, needsTranscode, transcodeToUtf8, type EncodingGuess } from '../ingest/encoding';
 import { sniffText, SniffError, raggedRows, type Sniff } from '../ingest/sniff';
 import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
-import { describeDateFormat, detectDateFormat, type DateFormat } from '../ingest/date';
+import { describeDateFormat, detectDateFormat, periodGrain, SUPPORTED_DATE_FORMATS, type DateFormat } from '../ingest/date';
+import { grainOfDates } from './sales-summary';
+import { isBlankCell } from '../ingest/blank';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
 import { CANONICAL_FIELDS, type InputField, type Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
-import { amountIsDerived, loadCheckSql, needsCleaning, ORDER_FLAGS, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
+import { amountIsDerived, loadCheckSql, missingAmountExamplesSql, needsCleaning, ORDER_FLAGS, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
 
 /** What the engine must offer besides SQL to load files. */
 export interface LoadEngine extends SqlRunner {
@@ -81,8 +83,9 @@ function amountSamples(header: string[], rows: string[][], mapping: Mapping): st
 /** Choices the user made for a file before (restored from storage): used instead of the proposals. */
 export interface SavedChoices {
   mapping: Mapping;
-  amountFormat: AmountFormat;
-  dateFormat: DateFormat | null;
+  /** Absent when only the columns were chosen (the error card's picker): the formats are then detected. */
+  amountFormat?: AmountFormat;
+  dateFormat?: DateFormat | null;
   /** A multi-file workspace's roles and joins as the user set them on #/data (by file name). */
   workspace?: WorkspaceChoices;
 }
@@ -105,6 +108,12 @@ export interface JoinChoice {
 }
 
 /** Saved choices apply only when every column they name is still in the file. */
+/** The formats a saved choice fixes, to lay over the detected ones. */
+export function savedFormats(choices: SavedChoices | undefined): { amountFormat?: AmountFormat; dateFormat?: DateFormat | null; dateAmbiguous?: boolean } {
+  if (!choices?.amountFormat) return {};
+  return { amountFormat: choices.amountFormat, dateFormat: choices.dateFormat ?? null, dateAmbiguous: false };
+}
+
 function applicable(choices: SavedChoices | undefined, header: string[]): SavedChoices | undefined {
   if (!choices) return undefined;
   return Object.values(choices.mapping).every((c) => c && header.includes(c)) ? choices : undefined;
@@ -272,7 +281,7 @@ export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): C
   const choices = applicable(saved, sniff.header);
   const mapping = choices?.mapping ?? proposal.mapping;
   const detected = detectFormats(sniff.header, sniff.rows, mapping);
-  const formats = choices ? { ...detected, amountFormat: choices.amountFormat, dateFormat: choices.dateFormat, dateAmbiguous: false } : detected;
+  const formats = { ...detected, ...savedFormats(choices) };
   const typed = typedColumns(sniff.header, sniff.rows, mapping, formats.amountFormat);
   const typedKinds = Object.fromEntries(Object.entries(typed).map(([c, t]) => [c, (t === 'DATE' ? 'date' : 'number') as SourceKind]));
   return {
@@ -343,7 +352,7 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
   const rows = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
   const proposal = proposeMapping(parsed.names, rows.slice(0, MAPPING_SAMPLE_ROWS));
   const choices = applicable(saved, parsed.names);
-  const formats = { ...detectFormats(parsed.names, rows, choices?.mapping ?? proposal.mapping), ...(choices ? { amountFormat: choices.amountFormat, dateFormat: choices.dateFormat, dateAmbiguous: false } : {}) };
+  const formats = { ...detectFormats(parsed.names, rows, choices?.mapping ?? proposal.mapping), ...savedFormats(choices) };
   return buildSalesTable(
     db,
     {
@@ -384,8 +393,10 @@ type SourceWithoutCheck = Omit<LoadedSource, 'check'>;
 export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck, progress: ProgressFn = () => {}): Promise<LoadedSource> {
   const facts = { file: source.fileName };
   const missing = missingRequired(source.mapping);
-  if (missing.includes('date')) throw new LoadError('no-date', { ...facts, detail: source.header.join(', ') });
-  if (missing.includes('amount')) throw new LoadError('no-amount', { ...facts, detail: source.header.join(', ') });
+  // The header and the proposal go with the error: its card lets the user pick the columns and load.
+  const pick = { ...facts, detail: source.header.join(', '), columns: source.header, proposed: source.mapping };
+  if (missing.includes('date')) throw new LoadError('no-date', pick);
+  if (missing.includes('amount')) throw new LoadError('no-amount', pick);
   const staging = `${source.table}_staging`;
   progress('loading', null);
   const plan: SalesTablePlan = {
@@ -409,9 +420,15 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
     badDates: Number(raw.badDates),
     missingDates: Number(raw.nullDates) - Number(raw.badDates),
     badAmounts: Number(raw.badAmounts),
+    missingAmounts: Number(raw.nullAmounts) - Number(raw.badAmounts),
+    missingQuantities: Number(raw.nullQuantities),
     minDate: (raw.minDate as string | null) ?? null,
     maxDate: (raw.maxDate as string | null) ?? null,
+    grain: 'day',
   };
+  // A month or quarter form (2024-01, 2024Q1) is periodic by itself; ISO dates all on the 1st are too.
+  const formatGrain = periodGrain(source.dateFormat);
+  check.grain = formatGrain !== 'day' ? formatGrain : grainOfDates(raw._firsts as boolean | null, raw._quarter_starts as boolean | null, check.minDate, check.maxDate);
   const warnings = source.warnings.filter((w) => w.code === 'ragged-rows');
   try {
     if (check.rows === 0) throw new LoadError('header-only', facts);
@@ -427,10 +444,33 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
       if (bad > check.rows * (1 - MIN_PARSED_SHARE)) throw new LoadError(kind === 'date' ? 'bad-dates' : 'bad-amounts', f);
       warnings.push({ code: kind === 'date' ? 'some-bad-dates' : 'some-bad-amounts', facts: f });
     };
-    await judge('date', check.badDates, dateColumn, source.dateFormat ? describeDateFormat(source.dateFormat) : '?');
+    // No format fits the column at all: name every format it could have been in.
+    await judge('date', check.badDates, dateColumn, source.dateFormat ? describeDateFormat(source.dateFormat) : SUPPORTED_DATE_FORMATS);
     await judge('amount', check.badAmounts, amountColumn, source.amountFormat.decimal === ',' ? '1.234,50' : '1,234.50');
+    if (check.missingAmounts > 0) {
+      const tokens = await db.query<{ value: string; n: number; row: number }>(missingAmountExamplesSql(staging, plan));
+      const detail = tokens.map((r) => `“${r.value}” ×${Number(r.n)}`).join(', ');
+      warnings.push({ code: 'missing-amounts', facts: { ...facts, column: amountColumn, count: check.missingAmounts, total: check.rows, detail, row: Number(tokens[0]?.row) } });
+    }
+    if (check.missingQuantities > 0) {
+      warnings.push({ code: 'missing-quantities', facts: { ...facts, column: source.mapping.quantity, count: check.missingQuantities, total: check.rows } });
+    }
+    if (check.grain !== 'day') {
+      const [{ periods }] = await db.query<{ periods: number }>(`SELECT count(DISTINCT date) AS periods FROM ${sqlIdent(staging)}`);
+      const at = source.header.indexOf(dateColumn ?? '');
+      const examples = source.preview.slice(0, 3).map((r, i) => ({ row: i + 2, value: r[at] ?? '' }));
+      warnings.push({ code: check.grain === 'month' ? 'monthly' : 'quarterly', facts: { ...facts, column: dateColumn, count: Number(periods), examples } });
+    }
     if (check.missingDates > 0) warnings.push({ code: 'missing-dates', facts: { ...facts, column: dateColumn, count: check.missingDates } });
     if (source.dateAmbiguous) warnings.push({ code: 'ambiguous-dates', facts: { ...facts, column: dateColumn } });
+    for (const field of ['date', 'amount'] as const) {
+      const column = source.mapping[field];
+      if (source.mappingReasons[field] !== 'content' || !column) continue;
+      const at = source.header.indexOf(column);
+      // Preview row i is the file's line i + 2 (after the header).
+      const examples = source.preview.map((r, i) => ({ row: i + 2, value: r[at] ?? '' })).filter((e) => !isBlankCell(e.value)).slice(0, 3);
+      warnings.push({ code: field === 'date' ? 'date-by-content' : 'amount-by-content', facts: { ...facts, column, examples } });
+    }
   } catch (e) {
     await db.query(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);
     throw e;

@@ -31,3 +31,11 @@ export function describeLoadError(e: Error): string {
 export function describeWarning(w: LoadWarning): string {
   return translate(i18n.locale, `warn.${w.code}` as MessageKey, params(w.facts));
 }
+
+/** Share of the rows above which a warning is announced as an alert, not a notice. */
+const SERIOUS_SHARE = 0.05;
+
+/** Whether a warning touches more than a few percent of the rows (missing or unreadable values). */
+export function isSeriousWarning(w: LoadWarning): boolean {
+  return w.facts.count !== undefined && w.facts.total !== undefined && w.facts.total > 0 && w.facts.count > w.facts.total * SERIOUS_SHARE;
+}

@@ -10,6 +10,8 @@
  * sample is clean, and a raw-text reject column that is classified (blank vs
  * unparseable) only afterwards, over the few rows that failed.
  */
+import { GRAIN_COLUMNS_SQL } from './sales-summary';
+import type { Grain } from '../ingest/date';
 import { SALES_ROLLUP } from '../model/where';
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
@@ -235,8 +237,14 @@ export interface LoadCheck {
   badDates: number;
   missingDates: number;
   badAmounts: number;
+  /** rows with no amount that are no reject: empty, 'n/a', '-', … (left out of revenue) */
+  missingAmounts: number;
+  /** rows with no quantity, where a quantity column is mapped (and the amount is not quantity × price) */
+  missingQuantities: number;
   minDate: string | null;
   maxDate: string | null;
+  /** day, or month/quarter when the data is a periodic summary (each date a whole period) */
+  grain: Grain;
 }
 
 /** SQL boolean over a raw-text column: the text is not blank and does not parse. */
@@ -251,9 +259,22 @@ export function loadCheckSql(plan: SalesTablePlan, table: string): string {
   count(*) FILTER (WHERE _date_raw IS NOT NULL AND ${rejectPredicate(plan, 'date')}) AS "badDates",
   count(*) FILTER (WHERE date IS NULL) AS "nullDates",
   count(*) FILTER (WHERE _amount_raw IS NOT NULL AND ${rejectPredicate(plan, 'amount')}) AS "badAmounts",
+  count(*) FILTER (WHERE amount IS NULL) AS "nullAmounts",
+  ${plan.mapping.quantity && !amountIsDerived(plan.mapping) ? 'count(*) FILTER (WHERE quantity IS NULL)' : '0'} AS "nullQuantities",
   strftime(min(date), '%Y-%m-%d') AS "minDate",
-  strftime(max(date), '%Y-%m-%d') AS "maxDate"
+  strftime(max(date), '%Y-%m-%d') AS "maxDate",
+  ${GRAIN_COLUMNS_SQL}
 FROM ${sqlIdent(table)}`;
+}
+
+/**
+ * The commonest texts of the rows without an amount that are no reject ('n/a', '-', empty), with their
+ * counts and first row: what the load notice quotes. Only run when there are such rows.
+ */
+export function missingAmountExamplesSql(table: string, plan: SalesTablePlan, limit = 4): string {
+  return `SELECT coalesce(_amount_raw, '') AS value, count(*) AS n, min(_row) AS "row" FROM ${sqlIdent(table)}
+WHERE amount IS NULL AND NOT coalesce(_amount_raw IS NOT NULL AND ${rejectPredicate(plan, 'amount')}, false)
+GROUP BY 1 ORDER BY n DESC, "row" LIMIT ${limit}`;
 }
 
 export function rejectExamplesSql(plan: SalesTablePlan, table: string, kind: 'date' | 'amount', limit = 5): string {

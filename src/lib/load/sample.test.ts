@@ -26,7 +26,9 @@ describe('which published workspace a link opens', () => {
   it('a manifest’s summary of the sales is used only when it is one (else the page measures the sales)', () => {
     const base = { format: 'targetscope-workspace', database: 'workspace.duckdb', tables: { sales: 'sales' } };
     const summary = { rows: 12, dataStart: '2024-01-02', dataEnd: '2025-06-30', fields: ['date', 'amount', 'region'] };
-    expect(parseManifest({ ...base, summary }).summary).toEqual(summary);
+    // A summary written before the grain was measured is of daily data; a measured grain is kept.
+    expect(parseManifest({ ...base, summary }).summary).toEqual({ ...summary, grain: 'day' });
+    expect(parseManifest({ ...base, summary: { ...summary, grain: 'month' } }).summary).toEqual({ ...summary, grain: 'month' });
     expect(parseManifest(base).summary).toBeUndefined();
     for (const bad of [{ ...summary, rows: -1 }, { ...summary, rows: '12' }, { ...summary, dataEnd: '30/06/2025' }, { ...summary, fields: ['date', 'margin'] }, 'summary']) {
       expect(parseManifest({ ...base, summary: bad }).summary).toBeUndefined();

@@ -20,6 +20,7 @@ import {
   checkFile,
   csvRelation,
   detectFormats,
+  savedFormats,
   MAPPING_SAMPLE_ROWS,
   type LoadedSource,
   type SavedChoices,
@@ -430,7 +431,7 @@ export async function loadWorkspaceFiles(
   const mapping = !fits ? proposal.mapping : saved.workspace?.fillMapping ? { ...proposal.mapping, ...saved.mapping } : saved.mapping;
   const formats =
     saved && mapping === saved.mapping
-      ? { ...detectFormats(joined.columns, rows, mapping), amountFormat: saved.amountFormat, dateFormat: saved.dateFormat, dateAmbiguous: false }
+      ? { ...detectFormats(joined.columns, rows, mapping), ...savedFormats(saved) }
       : mapping === proposal.mapping
         ? detected
         : detectFormats(joined.columns, rows, mapping);

@@ -57,6 +57,14 @@ export function daysBetweenInclusive(range: DateRange): number {
   return Math.round((Date.parse(range.end) - Date.parse(range.start)) / 86_400_000) + 1;
 }
 
+/** The last day of the period that starts at or contains `iso`: the day itself, its month's or its quarter's end. */
+export function periodEnd(iso: string, grain: 'day' | 'month' | 'quarter'): string {
+  if (grain === 'day') return iso;
+  const [y, m] = parts(iso);
+  const last = grain === 'month' ? m : Math.ceil(m / 3) * 3;
+  return toIso(y, last, daysInMonth(y, last));
+}
+
 export function monthStart(iso: string): string {
   const [y, m] = parts(iso);
   return toIso(y, m, 1);

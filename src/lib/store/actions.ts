@@ -2,9 +2,17 @@
  * User actions that touch both the workspace and the view: a newly loaded
  * file opens on its whole date range with no filters (DESIGN.md contract).
  */
-import { loadFiles } from './workspace.svelte';
+import { loadFiles, loadWithColumns } from './workspace.svelte';
 import { updateView } from './view.svelte';
+import type { Mapping } from '../model/schema';
+
+const openOnWholeRange = () => updateView({ period: 'all', asOf: undefined, from: undefined, to: undefined, filters: {} });
 
 export function openFiles(files: File[]): Promise<void> {
-  return loadFiles(files, () => updateView({ period: 'all', asOf: undefined, from: undefined, to: undefined, filters: {} }));
+  return loadFiles(files, openOnWholeRange);
+}
+
+/** The refused file again, with the columns picked on its error card. */
+export function openWithColumns(mapping: Mapping): Promise<void> {
+  return loadWithColumns(mapping, openOnWholeRange);
 }

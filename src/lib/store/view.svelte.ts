@@ -4,13 +4,14 @@
  */
 import { formatHash, parseHash } from '../share/url-state';
 import type { ViewState } from '../model/view-state';
-import { previousRange, resolvePeriod, sameRangeLastYear, type DateRange } from '../model/period';
+import { periodEnd, previousRange, resolvePeriod, sameRangeLastYear, type DateRange } from '../model/period';
 import type { WorkspaceInfo } from './workspace.svelte';
 
 export const view: ViewState = $state(parseHash(typeof location === 'undefined' ? '' : location.hash));
 
 export function startHashSync(): () => void {
-  const onHash = () => Object.assign(view, parseHash(location.hash));
+  // The link is the whole state: a key it leaves out (asof, from, to) is unset, not kept from before.
+  const onHash = () => Object.assign(view, { asOf: undefined, from: undefined, to: undefined }, parseHash(location.hash));
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
 }
@@ -33,7 +34,8 @@ export interface Ranges {
 }
 
 export function computeRanges(state: ViewState, info: WorkspaceInfo): Ranges {
-  const asOf = state.asOf ?? info.dataEnd;
+  // In monthly or quarterly data a date is a whole period: an as-of date inside one means its end.
+  const asOf = periodEnd(state.asOf ?? info.dataEnd, info.grain);
   const current = resolvePeriod({
     preset: state.period,
     asOf,

@@ -40,7 +40,7 @@ import { salesSummaryFromRow, salesSummaryOf, salesSummarySql, type SalesSummary
 import { CANONICAL_FIELDS, DIMENSIONS, type CanonicalField, type Dimension, type Mapping } from '../model/schema';
 import { sqlIdent } from '../model/sql';
 import type { AmountFormat } from '../ingest/amount';
-import type { DateFormat } from '../ingest/date';
+import type { DateFormat, Grain } from '../ingest/date';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -49,7 +49,10 @@ export interface WorkspaceInfo {
   name: string;
   rows: number;
   dataStart: string;
+  /** The last date, or the end of the last period of monthly/quarterly data (the default as-of date). */
   dataEnd: string;
+  /** A day, or a whole month or quarter per date (a periodic summary): periods then count as whole. */
+  grain: Grain;
   /** Canonical fields with at least one value. */
   fields: CanonicalField[];
   /** Filter choices per dimension (top values by revenue); filled in the background after the data is ready. */
@@ -106,6 +109,8 @@ export const workspace = $state({
 let publishedKey: WorkKey = 'sample';
 /** The dropped files behind the current workspace, kept to save them again after a remap. */
 let currentFiles: File[] = [];
+/** The files of the latest load request, so a refused file can be loaded again with columns the user picked. */
+let requestedFiles: File[] = [];
 /** The multi-file workspace behind the current data, kept to re-apply its targets after a remap. */
 let currentWorkspace: LoadedWorkspace | null = null;
 
@@ -157,7 +162,7 @@ async function keepTableInBackground(source: LoadedSource, orderConstant: string
   const ipc = new Blob([bytes as Uint8Array<ArrayBuffer>]);
   // Plain copies: IndexedDB cannot clone the app's reactive state.
   const info = workspace.info;
-  const summary = info ? { rows: info.rows, dataStart: info.dataStart, dataEnd: info.dataEnd, fields: [...info.fields] } : null;
+  const summary = info ? { rows: info.rows, dataStart: info.dataStart, dataEnd: info.dataEnd, fields: [...info.fields], grain: info.grain } : null;
   const outcome = await keepParsedTable({ savedAt, ipc, source: JSON.parse(JSON.stringify(source)), orderConstant: orderConstant ? [...orderConstant] : null, summary });
   if (!outcome.ok) console.warn('the table could not be kept in this browser; a reload will parse the file', outcome.message);
   else if (workspace.revision === revision) workspace.keptTableRevision = revision;
@@ -358,6 +363,7 @@ export function guessCurrency(source: LoadedSource): string {
  */
 export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices, restore?: { savedAt: string }): Promise<void> {
   begin('reading');
+  requestedFiles = files;
   // A restore brings back the plan kept for these files; a new load starts without one.
   const restoring = saved !== undefined;
   let archiveWork: WorkspaceWork | null = null;
@@ -414,6 +420,11 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
   } catch (e) {
     fail(e);
   }
+}
+
+/** Loads the refused file again with the date and amount columns picked on its error card (formats detected). */
+export function loadWithColumns(mapping: Mapping, beforeReady: () => void = () => {}): Promise<void> {
+  return loadFiles(requestedFiles, beforeReady, { mapping });
 }
 
 /** The workspace from its kept table, or null (none kept, or it does not fit: the file is then loaded as usual). */

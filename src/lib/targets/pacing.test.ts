@@ -29,7 +29,7 @@ describe('pacing, hand-worked', () => {
   });
 
   it('leap year, YTD as of 2024-02-10 with a seasonal projection', () => {
-    // Jan 3100 (done) + Feb 2900 × 10/29 = 3100 + 1000 = 4100 expected; actual 4510 → pace 1.1 → ahead.
+    // Jan 3100 (done) + Feb 2900 × 10/29 = 3100 + 1000 = 4100 expected; actual 4510 → attainment 1.1 → ahead.
     const monthly = targets(Array.from({ length: 12 }, (_, i) => [`2024-${String(i + 1).padStart(2, '0')}-01`, i === 1 ? 2900 : 3100] as [string, number]));
     const p = pacing({
       window: periodWindow('ytd', '2024-02-10', 1),
@@ -41,9 +41,10 @@ describe('pacing, hand-worked', () => {
     });
     expect(p.target).toBe(3100 * 11 + 2900); // 37000
     expect(p.expected).toBeCloseTo(4100, 9);
-    expect(p.pace).toBeCloseTo(1.1, 9);
+    expect(p.attainment).toBeCloseTo(1.1, 9);
     expect(p.status).toBe('ahead');
-    expect(p.attainment).toBeCloseTo(4510 / 37000, 12);
+    expect(p.ofFullTarget).toBeCloseTo(4510 / 37000, 12);
+    expect(p.projectedAttainment).toBeCloseTo((4510 + 30000) / 37000, 12); // seasonal: actual + last year’s remaining
     expect(p.elapsedDays).toBe(41); // 31 + 10
     expect(p.totalDays).toBe(366);
     expect(p.remainingDays).toBe(325);
@@ -65,9 +66,9 @@ describe('pacing, hand-worked', () => {
       lastYearRemaining: null,
       lastYearToDate: null,
     });
-    // expected = 31000 + 30000 × 15/30 = 46000; pace 0.8696 → at risk (< 0.85? no: behind)
+    // expected = 31000 + 30000 × 15/30 = 46000; attainment 0.8696 → at risk (< 0.85? no: behind)
     expect(p.expected).toBe(46000);
-    expect(p.pace).toBeCloseTo(40000 / 46000, 12);
+    expect(p.attainment).toBeCloseTo(40000 / 46000, 12);
     expect(p.status).toBe('behind');
     expect(p.elapsedDays).toBe(46);
     expect(p.totalDays).toBe(92);
@@ -91,7 +92,8 @@ describe('pacing, hand-worked', () => {
     expect(p.target).toBe(0);
     expect(p.expected).toBe(0);
     expect(p.attainment).toBeNull();
-    expect(p.pace).toBeNull();
+    expect(p.ofFullTarget).toBeNull();
+    expect(p.projectedAttainment).toBeNull();
     expect(p.status).toBeNull();
     expect(p.gap).toBe(-500);
     expect(p.requiredDaily).toBeCloseTo(-500 / 16, 12);

@@ -1,7 +1,9 @@
 /**
  * Pacing and projection for one unit and one to-date period (DESIGN.md
- * "Domain formulas"): target, actual, attainment, expected-to-date, pace,
- * run-rate and seasonal projections, gap, required daily run rate, status.
+ * "Domain formulas", one name and one formula each): target, actual, target to
+ * date (expected), attainment = actual / target to date (what other tools call
+ * pace: one number), share of the full-period target, run-rate and seasonal
+ * projections, projected attainment, gap, required daily run rate, status.
  * Pure: all sales sums come in from SQL; this only does the arithmetic.
  */
 import { addDays, addMonths, daysBetweenInclusive, daysInMonth, fiscalQuarterStart, fiscalYearStart, monthStart, type DateRange } from '../model/period';
@@ -37,9 +39,10 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { ahead: 1.05, onPace: 0.97, atRisk: 0.85 };
 
-export function statusOf(pace: number | null, t: Thresholds): Status | null {
-  if (pace === null) return null;
-  return pace >= t.ahead ? 'ahead' : pace >= t.onPace ? 'on-pace' : pace >= t.atRisk ? 'behind' : 'at-risk';
+/** The status of an attainment (actual / target to date). */
+export function statusOf(attainment: number | null, t: Thresholds = DEFAULT_THRESHOLDS): Status | null {
+  if (attainment === null) return null;
+  return attainment >= t.ahead ? 'ahead' : attainment >= t.onPace ? 'on-pace' : attainment >= t.atRisk ? 'behind' : 'at-risk';
 }
 
 /**
@@ -71,11 +74,17 @@ export interface PacingInput {
 }
 
 export interface Pacing {
+  /** The whole period's target. */
   target: number | null;
   actual: number;
-  attainment: number | null;
+  /** Target to date. */
   expected: number | null;
-  pace: number | null;
+  /** actual / target to date (达成率). */
+  attainment: number | null;
+  /** actual / the whole period's target (占全年/全季/全月目标). */
+  ofFullTarget: number | null;
+  /** projection / the whole period's target (预计达成率). */
+  projectedAttainment: number | null;
   elapsedDays: number;
   totalDays: number;
   remainingDays: number;
@@ -104,16 +113,17 @@ export function pacing(input: PacingInput, thresholds: Thresholds = DEFAULT_THRE
     for (let m = window.start; m <= window.end; m = addMonths(m, 1)) target += monthlyTargets.get(m) ?? 0;
   }
   const expected = monthlyTargets ? expectedToDate(window, asOf, monthlyTargets) : null;
-  const pace = ratio(actual, expected);
+  const attainment = ratio(actual, expected);
   const runRateProjection = (actual / elapsedDays) * totalDays;
   const seasonalProjection = input.lastYearRemaining === null ? null : actual + input.lastYearRemaining;
   const projection = seasonalProjection ?? runRateProjection;
   return {
     target,
     actual,
-    attainment: ratio(actual, target),
     expected,
-    pace,
+    attainment,
+    ofFullTarget: ratio(actual, target),
+    projectedAttainment: ratio(projection, target),
     elapsedDays,
     totalDays,
     remainingDays,
@@ -123,7 +133,7 @@ export function pacing(input: PacingInput, thresholds: Thresholds = DEFAULT_THRE
     gap: target === null ? null : target - projection,
     requiredDaily: target === null || remainingDays === 0 ? null : (target - actual) / remainingDays,
     growth: input.lastYearToDate === null || input.lastYearToDate === 0 ? null : (actual - input.lastYearToDate) / Math.abs(input.lastYearToDate),
-    status: statusOf(pace, thresholds),
+    status: statusOf(attainment, thresholds),
   };
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Exports of the shapes real users have, generated here and dropped through the real file input:
+ * a monthly summary, a file whose amount must be picked on the error card, n/a amounts, German headers.
+ * Every expected number is computed in TS from the generated rows.
+ */
+import { test, expect, openApp, loadFile, kpi } from './fixtures';
+
+const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+const pad = (n: number) => String(n).padStart(2, '0');
+
+test('a monthly two-column export loads as whole months: as-of is the last month’s end, the forecast starts after it', async ({ page }) => {
+  // 30 months, 2023-01 … 2025-06, with a season and a trend.
+  const months = Array.from({ length: 30 }, (_, k) => ({ y: 2023 + Math.floor(k / 12), m: (k % 12) + 1, v: Math.round((10000 + 150 * k + 2000 * Math.sin((k * Math.PI) / 6)) * 100) / 100 }));
+  await openApp(page);
+  expect(await loadFile(page, csvFile('monthly.csv', ['"Month","Sales"', ...months.map((x) => `"${x.y}-${pad(x.m)}",${x.v}`)]))).toBe('ready');
+  await expect(page.getByTestId('grain')).toHaveAttribute('data-grain', 'month');
+  const notice = page.getByTestId('load-warnings');
+  await expect(notice).toHaveAttribute('role', 'status');
+  await expect(notice.locator('li[data-code="monthly"]')).toHaveAttribute('data-count', '30');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(months.reduce((s, x) => s + x.v, 0), 2);
+
+  await page.evaluate(() => (location.hash = '#/overview?period=ytd'));
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-06-30');
+  await expect(page.getByTestId('period-range')).toHaveAttribute('data-end', '2025-06-30');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(months.filter((x) => x.y === 2025).reduce((s, x) => s + x.v, 0), 2);
+
+  // A date chosen inside a month means the month's end.
+  await page.evaluate(() => (location.hash = '#/overview?period=ytd&asof=2025-03-10'));
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-03-31');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(months.filter((x) => x.y === 2025 && x.m <= 3).reduce((s, x) => s + x.v, 0), 2);
+
+  await page.evaluate(() => (location.hash = '#/forecast?period=ytd'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // June is complete, not 1/30 of a month: the forecast's last complete month is June.
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-last-complete', /^2025-06/);
+  await page.evaluate(() => (location.hash = '#/targets?period=ytd'));
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+});
+
+test('when the amount cannot be told, the error card offers the columns; picking one loads the file', async ({ page }) => {
+  const rows = Array.from({ length: 20 }, (_, k) => ({ d: `2026-01-${pad(k + 1)}`, a: 100 + k + 0.25, b: 120 + k + 0.75 }));
+  await openApp(page);
+  const before = await kpi(page, 'revenue');
+  expect(await loadFile(page, csvFile('two.csv', ['d,a,b', ...rows.map((r) => `${r.d},${r.a},${r.b}`)]))).toBe('error');
+  const picker = page.getByTestId('column-picker');
+  await expect(picker).toBeVisible();
+  // The previous workspace is still on screen.
+  expect(await kpi(page, 'revenue')).toBe(before);
+  await expect(page.getByTestId('pick-date')).toHaveValue('d');
+  await page.getByTestId('pick-amount').selectOption('b');
+  const status = page.getByTestId('load-status');
+  const attempts = Number(await status.getAttribute('data-attempts'));
+  await page.getByTestId('pick-load').click();
+  await expect(status).toHaveAttribute('data-attempts', String(attempts + 1));
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.b, 0), 2);
+});
+
+test('180 of 200 amounts "n/a": revenue is the 20 others, and an alert says so, on #/data too', async ({ page }) => {
+  const rows = Array.from({ length: 200 }, (_, k) => ({ d: `2026-02-${pad((k % 28) + 1)}`, v: k % 10 === 0 ? String(95) : 'n/a' }));
+  await openApp(page);
+  expect(await loadFile(page, csvFile('na.csv', ['Order Date,Sales', ...rows.map((r) => `${r.d},${r.v}`)]))).toBe('ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.filter((r) => r.v !== 'n/a').length * 95, 6);
+  const notice = page.getByTestId('load-warnings');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  const missing = notice.locator('li[data-code="missing-amounts"]');
+  await expect(missing).toHaveAttribute('data-count', '180');
+  await expect(missing).toHaveAttribute('data-total', '200');
+  await expect(missing).toContainText('n/a');
+  await page.evaluate(() => (location.hash = '#/data'));
+  await expect(page.locator('[data-testid="data-warnings"] li[data-code="missing-amounts"]')).toHaveAttribute('data-count', '180');
+});
+
+test('a German export (Datum;Kunde;Umsatz, 05.01.2026, 1.234,50) loads by its header names', async ({ page }) => {
+  const rows = Array.from({ length: 30 }, (_, k) => ({ d: `${pad((k % 28) + 1)}.${pad((k % 12) + 1)}.2026`, v: 1000 + k * 37.25 }));
+  const de = (x: number) => x.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  await openApp(page);
+  expect(await loadFile(page, csvFile('umsatz.csv', ['Datum;Kunde;Umsatz', ...rows.map((r, k) => `${r.d};Kunde ${k % 4};${de(r.v)}`)]))).toBe('ready');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.v, 0), 2);
+});
