@@ -191,14 +191,26 @@ async function describe(kind: 'sample' | 'file', name: string, known?: SalesSumm
   };
 }
 
-function begin(phase: typeof workspace.phase) {
+/**
+ * The latest load request wins: each open or load takes a number, and one that a later request overtook
+ * commits nothing (no state, no "ready", no error), so the page never shows the earlier workspace as ready.
+ */
+let loadRequest = 0;
+/** The published workspace being opened, for a file chosen meanwhile to wait on (the engine then serves the file last). */
+let sampleOpening: Promise<void> | null = null;
+
+function begin(phase: typeof workspace.phase): number {
   compaction?.abort();
   dimensionValuesJob?.abort();
   workspace.status = 'loading';
   workspace.phase = phase;
   workspace.progress = null;
   workspace.error = null;
+  return ++loadRequest;
 }
+
+/** Whether a later open or load has overtaken request `n`. */
+const overtaken = (n: number) => n !== loadRequest;
 
 function fail(e: unknown) {
   workspace.error = e instanceof Error ? e : new Error(String(e));
@@ -214,12 +226,21 @@ function publishedFolder(): string {
   return publishedWorkspaceFolder(location.search);
 }
 
-export async function openSample(): Promise<void> {
-  begin('sample');
+export function openSample(): Promise<void> {
+  const opening = openSampleNow();
+  sampleOpening = opening;
+  return opening;
+}
+
+async function openSampleNow(): Promise<void> {
+  const request = begin('sample');
   try {
     const folder = publishedFolder();
     const baseUrl = new URL(`${folder}/`, document.baseURI).href;
-    const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => (workspace.progress = f));
+    const manifest = await openPublishedWorkspace(engine, baseUrl, (f) => {
+      if (!overtaken(request)) workspace.progress = f;
+    });
+    if (overtaken(request)) return;
     salesRepointed();
     // A prepared workspace's lines carry the order flags (`sales_flagged`), as a compacted file's do.
     workspace.orderConstant = manifest.orderConstant ?? null;
@@ -236,10 +257,12 @@ export async function openSample(): Promise<void> {
     await restoreKeptPlan(publishedKey);
     await restoreKeptBudget(publishedKey);
     // A prepared workspace's manifest says what describe() would measure, sparing a scan of every line.
-    workspace.info = await describe('sample', manifest.name, manifest.summary);
+    const info = await describe('sample', manifest.name, manifest.summary);
+    if (overtaken(request)) return;
+    workspace.info = info;
     finish();
   } catch (e) {
-    fail(e);
+    if (!overtaken(request)) fail(e);
   }
 }
 
@@ -362,8 +385,11 @@ export function guessCurrency(source: LoadedSource): string {
  * nothing is saved again.
  */
 export async function loadFiles(files: File[], beforeReady: () => void = () => {}, saved?: SavedChoices, restore?: { savedAt: string }): Promise<void> {
-  begin('reading');
+  const request = begin('reading');
   requestedFiles = files;
+  // A file chosen while the published workspace opens: that open is abandoned (it commits nothing), and
+  // the file's tables are made after its engine work, so nothing of it can repoint `sales` afterwards.
+  await sampleOpening?.catch(() => undefined);
   // A restore brings back the plan kept for these files; a new load starts without one.
   const restoring = saved !== undefined;
   let archiveWork: WorkspaceWork | null = null;
@@ -396,6 +422,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
     if (files.length === 1) {
       const kept = restore ? await fromKeptTable(restore.savedAt) : null;
       const source = kept?.source ?? (await loadSalesFile(engine, files[0], progress, saved));
+      if (overtaken(request)) return;
       workspace.files = [];
       workspace.joins = [];
       currentFiles = files;
@@ -410,6 +437,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       afterLoad(files, source, restore, kept ? 'kept-table' : 'files');
     } else {
       const loaded = await loadWorkspaceFiles(engine, files, progress, saved);
+      if (overtaken(request)) return;
       workspace.files = loaded.files;
       workspace.joins = loaded.joins;
       currentFiles = files;
@@ -418,7 +446,7 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
       afterLoad(files, loaded.source, restore, 'files');
     }
   } catch (e) {
-    fail(e);
+    if (!overtaken(request)) fail(e);
   }
 }
 
