@@ -331,3 +331,28 @@ test('the filter bar on #/targets: a team filter picks that team (members beneat
   await expect(page.locator('[data-testid="status-table"] tr[data-level="team"]')).toHaveCount(3);
   await expect(page.getByTestId('targets-filters-ignored')).toHaveCount(0);
 });
+
+test('#/targets measures the filter bar’s period: a custom whole year is that year to its end; the page’s switch is the bar’s period', async ({ page }) => {
+  const last = await asOfDate();
+  const year = Number(last.slice(0, 4)) - 1;
+  await openApp(page, `#/targets?o.level=company&period=custom&from=${year}-01-01&to=${year}-12-31`);
+  await ready(page);
+  const [{ actual }] = await sampleQuery<{ actual: number }>(`SELECT sum(amount) AS actual FROM ws.sales WHERE year(date) = ${year}`);
+  const [{ target }] = await sampleQuery<{ target: number }>(
+    `SELECT sum(amount) AS target FROM ws.targets WHERE unit_type = 'company' AND year(period) = ${year}
+       AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})`,
+  );
+  const company = page.locator('[data-testid="status-table"] tr[data-level="company"]').first();
+  expect(Number(await company.locator('[data-col="actual"]').getAttribute('data-value'))).toBeCloseTo(Number(actual), 2);
+  // The whole year has elapsed: target to date is the year's target, attainment its share.
+  expect(Number(await company.locator('[data-col="expected"]').getAttribute('data-value'))).toBeCloseTo(Number(target), 2);
+  expect(Number(await company.locator('[data-col="attainment"]').getAttribute('data-value'))).toBeCloseTo(Number(actual) / Number(target), 9);
+  await expect(page.getByTestId('targets-period-note')).toHaveCount(0);
+  // The page's MTD switch changes the bar's period: one state.
+  await page.getByTestId('targets-kind').getByRole('button', { name: /^(Month to date|本月至今)$/ }).click();
+  await expect(page.getByTestId('period-select')).toHaveValue('mtd');
+  await ready(page);
+  // A custom period that is no month, quarter or year is measured as the fiscal year to date, and said so.
+  await page.evaluate((y) => (location.hash = `#/targets?o.level=company&period=custom&from=${y}-02-10&to=${y}-05-20`), year);
+  await expect(page.getByTestId('targets-period-note')).toContainText(`${year}-05-20`);
+});

@@ -61,6 +61,7 @@ export const en = {
   'targets.col.attainment': 'Attainment (of target to date)',
   'targets.col.ofFullTarget': 'Of full-period target',
   'targets.fullTargetNote': 'of the whole period’s target {value}',
+  'targets.periodNote': 'The period in the filter bar is not a month, quarter or fiscal year: targets are measured for the fiscal year to date as of {asOf}.',
   'targets.col.expected': 'Expected to date ({unit})',
   'targets.col.runRate': 'Run-rate projection ({unit})',
   'targets.col.seasonal': 'Seasonal projection ({unit})',

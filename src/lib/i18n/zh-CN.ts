@@ -63,6 +63,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.col.attainment': '达成率（对至今目标）',
   'targets.col.ofFullTarget': '占全期目标',
   'targets.fullTargetNote': '全期目标 {value}',
+  'targets.periodNote': '筛选栏的期间不是整月、整季或整个财年：目标按截至 {asOf} 的财年至今计算。',
   'targets.col.expected': '至今应完成({unit})',
   'targets.col.runRate': '按日均推算({unit})',
   'targets.col.seasonal': '季节性预测({unit})',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedToDate, implausibleAttainment, plausibleShare, suggestOtherRule, lastYearRemainingRange, pacing, periodWindow, statusOf, DEFAULT_THRESHOLDS } from './pacing';
+import { targetsPeriod, expectedToDate, implausibleAttainment, plausibleShare, suggestOtherRule, lastYearRemainingRange, pacing, periodWindow, statusOf, DEFAULT_THRESHOLDS } from './pacing';
 
 const targets = (entries: [string, number][]) => new Map(entries);
 
@@ -130,5 +130,23 @@ describe('status and plausibility', () => {
     expect(suggestOtherRule([0.9, 1.2, 1.3, 1.1, 1.0], [0.02, 0.06, 0.4, 1.9, 1.1])).toBe(false);
     expect(suggestOtherRule([0.02, 0.03, 1], null)).toBe(true);
     expect(suggestOtherRule([0.9, 1], null)).toBe(false);
+  });
+});
+
+describe('targetsPeriod: #/targets measures the filter bar’s period', () => {
+  it('MTD/QTD/YTD are themselves', () => {
+    expect(targetsPeriod('qtd', '2026-11-24', { start: '2026-10-01', end: '2026-11-24' }, 1)).toEqual({ kind: 'qtd', asOf: '2026-11-24', aligned: true });
+  });
+  it('a custom fiscal year (July start) chosen after it ended is that whole year', () => {
+    // Adventure Works: FY2019 = 2018-07-01 … 2019-06-30, data through 2020-05-31.
+    expect(targetsPeriod('custom', '2020-05-31', { start: '2018-07-01', end: '2019-06-30' }, 7)).toEqual({ kind: 'ytd', asOf: '2019-06-30', aligned: true });
+  });
+  it('a custom quarter or month is that quarter or month; the as-of date inside it stays', () => {
+    expect(targetsPeriod('custom', '2026-11-24', { start: '2026-10-01', end: '2026-12-31' }, 1)).toEqual({ kind: 'qtd', asOf: '2026-11-24', aligned: true });
+    expect(targetsPeriod('custom', '2026-11-24', { start: '2026-03-01', end: '2026-03-31' }, 1)).toEqual({ kind: 'mtd', asOf: '2026-03-31', aligned: true });
+  });
+  it('any other period: the fiscal year to date as of its end, said to be not aligned', () => {
+    expect(targetsPeriod('custom', '2026-11-24', { start: '2026-02-10', end: '2026-05-20' }, 1)).toEqual({ kind: 'ytd', asOf: '2026-05-20', aligned: false });
+    expect(targetsPeriod('all', '2026-11-24', { start: '2021-01-01', end: '2026-11-24' }, 1)).toEqual({ kind: 'ytd', asOf: '2026-11-24', aligned: false });
   });
 });

@@ -18,6 +18,28 @@ export function periodWindow(kind: PeriodKind, asOf: string, fyStartMonth: numbe
   return { start, end: addDays(addMonths(start, months), -1) };
 }
 
+/**
+ * What #/targets measures for the filter bar's period (one state, never two periods on one screen):
+ * MTD/QTD/YTD as they are; a custom period that is a whole month, fiscal quarter or fiscal year is
+ * that period, measured to its end when the as-of date lies beyond it (FY2019 of a July fiscal year
+ * chosen in May 2020 is the whole FY2019); any other period is the fiscal year to date as of its end,
+ * with `aligned` false so the page says so.
+ */
+export function targetsPeriod(
+  preset: string,
+  asOf: string,
+  current: DateRange,
+  fyStartMonth: number,
+): { kind: PeriodKind; asOf: string; aligned: boolean } {
+  if ((PERIOD_KINDS as readonly string[]).includes(preset)) return { kind: preset as PeriodKind, asOf, aligned: true };
+  const end = current.end < asOf ? current.end : asOf;
+  for (const kind of ['ytd', 'qtd', 'mtd'] as const) {
+    const w = periodWindow(kind, current.end, fyStartMonth);
+    if (w.start === current.start && w.end === current.end) return { kind, asOf: end, aligned: true };
+  }
+  return { kind: 'ytd', asOf: end, aligned: false };
+}
+
 /** Last year's days still ahead in the period: the day after as-of … period end, one year back. */
 export function lastYearRemainingRange(window: DateRange, asOf: string): DateRange {
   return { start: addMonths(addDays(asOf, 1), -12), end: addMonths(window.end, -12) };
