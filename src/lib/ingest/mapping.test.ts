@@ -231,6 +231,12 @@ describe('headers in other languages, and columns by content', () => {
     expect(missingRequired(equal.mapping)).toEqual(['amount']);
   });
 
+  it('guesses no amount where quantity × unit price gives it, nor in a table without a date (a lookup)', () => {
+    const joined = proposeMapping(['Order Date', 'Quantity', 'Unit Price', 'listPrice'], rows(20, (i) => ['2026-01-05', String(1 + (i % 4)), `${i}.5`, `${i}.75`]));
+    expect(joined.mapping).toEqual({ date: 'Order Date', quantity: 'Quantity', unit_price: 'Unit Price' });
+    expect(proposeMapping(['productName', 'weightKg'], rows(20, (i) => [`P${i}`, `${i}.25`])).mapping.amount).toBeUndefined();
+  });
+
   it('never takes codes or freight for the amount', () => {
     const { mapping } = proposeMapping(['d', 'shipVia', 'Freight'], rows(20, (i) => ['2026-01-05', String(1 + (i % 3)), `${i}.38`]));
     expect(mapping.amount).toBeUndefined();

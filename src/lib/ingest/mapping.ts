@@ -159,7 +159,9 @@ export function proposeMapping(header: string[], rows: string[][], origins?: (Co
     const column = dateColumnByContent(free, rows);
     if (column !== null) assign('date', column, 'content');
   }
-  if (mapping.amount === undefined) {
+  // Only a table with a date is a sales export; a lookup (products, customers) has numbers that are no amount.
+  // With quantity and unit price the amount is their product (Northwind), never a guessed column.
+  if (mapping.amount === undefined && mapping.date !== undefined && !(mapping.quantity && mapping.unit_price)) {
     const column = amountColumnByContent(header, rows, free.filter((i) => !used.has(i)));
     if (column !== null) assign('amount', column, 'content');
   }
@@ -194,7 +196,9 @@ function amountColumnByContent(header: string[], rows: string[][], free: number[
       };
     })
     // Without a hint, a currency or decimals, only a column of many different values could be money (not 1–3 codes).
-    .filter((c) => c.hint + c.currency + c.decimals > 0 || c.distinct > 10);
+    .filter((c) => c.hint + c.currency + c.decimals > 0 || c.distinct > 10)
+    // Plain integers (stock levels, counts) are the amount only when nothing else could be.
+    .filter((c, _, all) => c.hint + c.currency + c.decimals > 0 || all.length === 1);
   const rank = (c: (typeof scored)[number]) => [c.hint, c.currency, c.decimals];
   scored.sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
