@@ -5,7 +5,8 @@
  */
 
 /** Lower-cased texts that mean "no value" (Excel, databases, hand-typed). */
-export const NULL_MARKERS = ['', '-', '--', 'null', 'n/a', 'na', '#n/a', 'none'] as const;
+/** Also the dashes and words Chinese spreadsheets use for "none": —, 空 (empty), 无 (none). */
+export const NULL_MARKERS = ['', '-', '--', '—', 'null', 'n/a', 'n.a.', 'na', '#n/a', 'none', '空', '无'] as const;
 
 /** Whitespace trimmed from both ends of a cell: ASCII, NBSP, narrow NBSP, ideographic space. */
 export const CELL_SPACE = ' \t\r\n\u00A0\u202F\u3000';

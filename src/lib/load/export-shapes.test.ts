@@ -143,7 +143,7 @@ describe('headers in any language', () => {
 
 describe('missing values are counted and said', () => {
   it('180 of 200 amounts "n/a": revenue is the 20 others, and the load says how many, which column and what', async () => {
-    const rows = Array.from({ length: 200 }, (_, k) => ({ d: `2026-02-${String((k % 28) + 1).padStart(2, '0')}`, v: k % 10 === 0 ? 95 : k % 50 === 1 ? '' : k % 50 === 2 ? '-' : 'n/a' }));
+    const rows = Array.from({ length: 200 }, (_, k) => ({ d: `2026-02-${String((k % 28) + 1).padStart(2, '0')}`, v: k % 10 === 0 ? 95 : k % 50 === 1 ? '' : k % 50 === 2 ? '-' : k % 50 === 3 ? '无' : k % 50 === 4 ? '—' : 'n/a' }));
     const source = await loadSalesFile(db, csv('na.csv', ['Order Date,Sales', ...rows.map((r) => `${r.d},${r.v}`)]));
     const t = await revenue(source);
     const present = rows.filter((r) => typeof r.v === 'number');

@@ -271,7 +271,7 @@ FROM ${sqlIdent(table)}`;
  * The commonest texts of the rows without an amount that are no reject ('n/a', '-', empty), with their
  * counts and first row: what the load notice quotes. Only run when there are such rows.
  */
-export function missingAmountExamplesSql(table: string, plan: SalesTablePlan, limit = 4): string {
+export function missingAmountExamplesSql(table: string, plan: SalesTablePlan, limit = 5): string {
   return `SELECT coalesce(_amount_raw, '') AS value, count(*) AS n, min(_row) AS "row" FROM ${sqlIdent(table)}
 WHERE amount IS NULL AND NOT coalesce(_amount_raw IS NOT NULL AND ${rejectPredicate(plan, 'amount')}, false)
 GROUP BY 1 ORDER BY n DESC, "row" LIMIT ${limit}`;
