@@ -88,7 +88,7 @@ test('the same events annotate the regions, products, channels, targets and fore
   await expect(page.getByTestId('regions')).toHaveAttribute('data-ready', 'true');
   const trends = page.getByTestId('chart-region-trends');
   // Small multiples by region: the 华南 promotion only in 华南's panel, the nationwide launch in every panel.
-  const panels = await trends.locator('svg [aria-label="fy-axis tick label"] text').count();
+  const panels = await trends.locator('svg [data-mark="fy-axis tick label"] text').count();
   expect(panels).toBeGreaterThan(1);
   await expect(trends.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
   await expect(trends.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(panels);
@@ -105,7 +105,7 @@ test('the same events annotate the regions, products, channels, targets and fore
   const categories = page.getByTestId('chart-category-trends');
   await expect(categories.locator('svg text', { hasText: '买一送一' })).toHaveCount(1);
   await expect(categories.locator('svg text', { hasText: '云雀智能发布长续航运动手表' })).toHaveCount(1);
-  expect(await categories.locator('svg [aria-label="fy-axis tick label"] text').count()).toBeGreaterThan(2);
+  expect(await categories.locator('svg [data-mark="fy-axis tick label"] text').count()).toBeGreaterThan(2);
 
   // The targets pacing chart of the current fiscal year shows 2026's 华北 laptop price cut.
   await page.evaluate(() => (location.hash = '#/targets?period=ytd'));
