@@ -55,6 +55,17 @@ describe('periodic summaries', () => {
     expect(await summary()).toMatchObject({ grain: 'month', dataStart: '1967-03-01', dataEnd: '1975-02-28' });
   });
 
+  it('an unsorted monthly export with Japanese headers (年月, 売上) gives the same months and end', async () => {
+    const months = Array.from({ length: 18 }, (_, k) => ({ label: `${2024 + Math.floor(k / 12)}年${(k % 12) + 1}月`, v: amountOf(k) }));
+    const shuffled = months.map((m, k) => ({ m, key: (k * 7) % 18 })).sort((a, b) => a.key - b.key).map((x) => x.m);
+    const source = await loadSalesFile(db, csv('ja.csv', ['年月,売上', ...shuffled.map((x) => `${x.label},${x.v}`)]));
+    expect(source.mapping).toEqual({ date: '年月', amount: '売上' });
+    expect(source.check.grain).toBe('month');
+    const t = await revenue(source);
+    expect(t.amount).toBeCloseTo(months.reduce((s, x) => s + x.v, 0), 6);
+    expect(await summary()).toMatchObject({ grain: 'month', dataStart: '2024-01-01', dataEnd: '2025-06-30' });
+  });
+
   it('ISO dates all on the 1st are monthly too; a daily file is not', async () => {
     const lines = ['Date,Sales', ...Array.from({ length: 24 }, (_, k) => `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01,${amountOf(k)}`)];
     const source = await loadSalesFile(db, csv('iso-monthly.csv', lines));

@@ -107,13 +107,13 @@ export interface JoinChoice {
   toColumn: string;
 }
 
-/** Saved choices apply only when every column they name is still in the file. */
 /** The formats a saved choice fixes, to lay over the detected ones. */
 export function savedFormats(choices: SavedChoices | undefined): { amountFormat?: AmountFormat; dateFormat?: DateFormat | null; dateAmbiguous?: boolean } {
   if (!choices?.amountFormat) return {};
   return { amountFormat: choices.amountFormat, dateFormat: choices.dateFormat ?? null, dateAmbiguous: false };
 }
 
+/** Saved choices apply only when every column they name is still in the file. */
 function applicable(choices: SavedChoices | undefined, header: string[]): SavedChoices | undefined {
   if (!choices) return undefined;
   return Object.values(choices.mapping).every((c) => c && header.includes(c)) ? choices : undefined;
