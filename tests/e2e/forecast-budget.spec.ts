@@ -35,6 +35,22 @@ test('forecast: chart with bands, backtest accuracy beside it, projection from a
   expect(probability).toBeGreaterThanOrEqual(0);
   expect(probability).toBeLessThanOrEqual(1);
 
+  // One projection: #/targets shows the same year-end number for the company and for every team.
+  await page.evaluate(() => (location.hash = '#/forecast?o.level=team'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const teamRows = page.locator('[data-testid="forecast-units"] tbody tr');
+  await expect(teamRows).toHaveCount(3);
+  const teams = await teamRows.evaluateAll((trs) =>
+    trs.map((tr) => ({ unit: tr.querySelector('[data-col="unit"]')!.getAttribute('data-value')!, projection: Number(tr.querySelector('[data-col="projection"]')!.getAttribute('data-value')) })),
+  );
+  await page.evaluate(() => (location.hash = '#/targets?period=ytd&o.level=team'));
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  expect(Number(await page.locator('[data-kpi="projection"]').getAttribute('data-value'))).toBeCloseTo(projection, 2);
+  for (const team of teams) {
+    const value = await page.locator(`[data-testid="status-table"] tr[data-level="team"][data-unit="${team.unit}"] [data-col="projection"]`).first().getAttribute('data-value');
+    expect(Number(value), team.unit).toBeCloseTo(team.projection, 2);
+  }
+
   // All reps: one row each, forecast off the main thread.
   await page.evaluate(() => (location.hash = '#/forecast?o.level=rep'));
   await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });

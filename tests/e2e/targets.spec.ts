@@ -3,6 +3,7 @@ import { sampleQuery } from './sample-reference';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import readXlsxFile from 'read-excel-file/node';
+import { forecastSeries } from '../../src/lib/forecast/forecast';
 
 /** The sample's as-of date and fiscal year (calendar), straight from the data. */
 async function asOfDate(): Promise<string> {
@@ -105,17 +106,26 @@ test('month to date, territory credit and the original plan come from the URL op
   await openApp(page, '#/targets?o.level=rep&o.kind=mtd&o.credit=territory&o.plan=original&o.sort=attainment');
   await ready(page);
   // Territory: a rep is credited with every sale in the regions assigned to them.
-  const refs = await sampleQuery<{ rep: string; actual: number; remaining: number }>(`
-    SELECT rr.rep, sum(s.amount) FILTER (WHERE s.date BETWEEN DATE '${month}' AND DATE '${last}') AS actual,
-      coalesce(sum(s.amount) FILTER (WHERE s.date BETWEEN DATE '${last}' - INTERVAL 1 YEAR + INTERVAL 1 DAY AND last_day(DATE '${last}' - INTERVAL 1 YEAR)), 0) AS remaining
+  const refs = await sampleQuery<{ rep: string; actual: number }>(`
+    SELECT rr.rep, sum(s.amount) FILTER (WHERE s.date BETWEEN DATE '${month}' AND DATE '${last}') AS actual
     FROM ws.rep_regions rr JOIN ws.sales s ON s.region = rr.region GROUP BY rr.rep`);
+  // The projection is #/forecast's: each rep's credited complete months forecast, the as-of month's days still ahead.
+  const day = Number(last.slice(8, 10));
+  const monthDays = new Date(Date.UTC(Number(year), Number(last.slice(5, 7)), 0)).getUTCDate();
+  const monthly = await sampleQuery<{ rep: string; amounts: number[] }>(`
+    SELECT rep, list(amount ORDER BY month) AS amounts FROM (
+      SELECT rr.rep, date_trunc('month', s.date) AS month, sum(s.amount) AS amount
+      FROM ws.rep_regions rr JOIN ws.sales s ON s.region = rr.region
+      WHERE s.date <= DATE '${last}' AND (s.date < DATE '${month}' OR ${day === monthDays}) GROUP BY ALL) GROUP BY rep`);
   const targets = await sampleQuery<{ unit: string; target: number }>(
     `SELECT unit, amount AS target FROM ws.targets WHERE unit_type = 'rep' AND period = DATE '${month}' AND version = 1`,
   );
   expect(refs.length).toBeGreaterThan(10);
   for (const r of refs) {
     expect(await cell(page, 'rep', r.rep, 'actual')).toBeCloseTo(Number(r.actual), 2);
-    expect(await cell(page, 'rep', r.rep, 'seasonalProjection')).toBeCloseTo(Number(r.actual) + Number(r.remaining), 2);
+    const y = monthly.find((m) => m.rep === r.rep)!.amounts.map(Number);
+    const rest = day === monthDays ? 0 : (1 - day / monthDays) * forecastSeries(y, { horizon: 1 }).points[0].mean;
+    expect(await cell(page, 'rep', r.rep, 'projection')).toBeCloseTo(Number(r.actual) + rest, 2);
     const t = targets.find((x) => x.unit === r.rep)!;
     expect(await cell(page, 'rep', r.rep, 'target')).toBeCloseTo(Number(t.target), 2);
   }

@@ -3,6 +3,7 @@ import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
 import { monthlyCells, pacingPath, queryStatusData, repManagerSql, shapeStatus, type CreditRule, type StatusParams, warmStatusSales } from './target-status';
 import { DEFAULT_THRESHOLDS, implausibleAttainment } from '../targets/pacing';
+import { forecastSeries } from '../forecast/forecast';
 
 /**
  * Overlapping territories: R0 and R1 share West; R3 (team T2) also covers
@@ -64,9 +65,18 @@ function creditedUnits(r: FixtureRow, credit: CreditRule): string[] {
 function sumFor(unit: string, credit: CreditRule, start: string, end: string): number {
   return rows.filter((r) => r.date >= start && r.date <= end && creditedUnits(r, credit).includes(unit)).reduce((s, r) => s + r.amount, 0);
 }
+/** The unit's credited sales per month, first … last (months as first days). */
+function monthlySeries(unit: string, credit: CreditRule, first: string, last: string): number[] {
+  const out: number[] = [];
+  for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); `${y}-${String(m).padStart(2, '0')}-01` <= last; m === 12 ? (y++, (m = 1)) : m++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(sumFor(unit, credit, `${month}-01`, `${month}-31`));
+  }
+  return out;
+}
 
 describe.each(['own', 'territory'] as const)('credit rule %s', (credit) => {
-  it('YTD, QTD, MTD actuals and seasonal projections per unit match a plain-TS computation', async () => {
+  it('YTD, QTD, MTD actuals and forecast projections per unit match a plain-TS computation', async () => {
     const data = await queryStatusData(db, params(credit), '2024-01-01');
     const windows = { ytd: ['2025-01-01', '2025-12-31'], qtd: ['2025-04-01', '2025-06-30'], mtd: ['2025-05-01', '2025-05-31'] } as const;
     for (const level of ['company', 'team', 'rep']) {
@@ -76,8 +86,17 @@ describe.each(['own', 'territory'] as const)('credit rule %s', (credit) => {
         for (const row of status) {
           const actual = sumFor(row.unit, credit, start, '2025-05-10');
           expect(row.actual, `${credit} ${kind} ${row.unit}`).toBeCloseTo(actual, 6);
-          const lyRemaining = sumFor(row.unit, credit, `2024-05-11`, `2024${end.slice(4)}`);
-          expect(row.seasonalProjection).toBeCloseTo(actual + lyRemaining, 6);
+          // The projection is #/forecast's: the unit's complete months (Jan 2024 … Apr 2025) forecast ahead;
+          // May counts for its 21 of 31 days still ahead, then whole months to the period's end.
+          if (!rows.some((r) => r.date <= '2025-05-10' && creditedUnits(r, credit).includes(row.unit))) {
+            expect(row.forecastProjection).toBeNull(); // nothing to forecast: the run rate
+            continue;
+          }
+          const forecast = forecastSeries(monthlySeries(row.unit, credit, '2024-01-01', '2025-04-01'), { horizon: 8 }).points;
+          const months = { ytd: 8, qtd: 2, mtd: 1 }[kind];
+          const rest = forecast.slice(0, months).reduce((s, p, i) => s + p.mean * (i === 0 ? 21 / 31 : 1), 0);
+          expect(row.forecastProjection, `${credit} ${kind} ${row.unit}`).toBeCloseTo(actual + rest, 6);
+          expect(row.projection).toBe(row.forecastProjection);
           const lyToDate = sumFor(row.unit, credit, `2024${start.slice(4)}`, '2024-05-10');
           if (lyToDate === 0) expect(row.growth).toBeNull();
           else expect(row.growth).toBeCloseTo((actual - lyToDate) / Math.abs(lyToDate), 9);
@@ -232,8 +251,22 @@ describe('targets, children and versions', () => {
     // fiscal months Jul–Dec 2024 v1 (3000) + Jan–Mar 2025 v2 (3000) + Apr–Jun 1500
     expect(company.target).toBe(9 * 3000 + 3 * 1500);
     expect(company.totalDays).toBe(365);
-    // the data (2024-01-01) starts after the last fiscal year's start (2023-07-01): no seasonal projection
-    expect(company.seasonalProjection).toBeNull();
+    // the data (2024-01-01) starts after the last fiscal year's start (2023-07-01): no growth; the 16 complete
+    // months are too short for a seasonal method, but a forecast still projects (never last year's days alone)
+    expect(company.growth).toBeNull();
+    expect(company.forecastProjection).not.toBeNull();
+  });
+
+  it('as of a month end (a monthly workspace), the projection counts whole months: the as-of month is actual, the rest forecast', async () => {
+    const data = await queryStatusData(db, params('own', { asOf: '2025-04-30' }), '2024-01-01');
+    const forecast = forecastSeries(monthlySeries('ACME', 'own', '2024-01-01', '2025-04-01'), { horizon: 8 }).points;
+    const ytd = shapeStatus(data, 'company', 'ytd', DEFAULT_THRESHOLDS)[0];
+    expect(ytd.actual).toBeCloseTo(sumFor('ACME', 'own', '2025-01-01', '2025-04-30'), 6);
+    expect(ytd.projection).toBeCloseTo(ytd.actual + forecast.reduce((s, p) => s + p.mean, 0), 6); // May … Dec, whole
+    const qtd = shapeStatus(data, 'company', 'qtd', DEFAULT_THRESHOLDS)[0];
+    const mtd = shapeStatus(data, 'company', 'mtd', DEFAULT_THRESHOLDS)[0];
+    expect(qtd.projection).toBeCloseTo(qtd.actual + forecast[0].mean + forecast[1].mean, 6); // May, June
+    expect(mtd.projection).toBeCloseTo(mtd.actual, 9); // April is over
   });
 
   it('the heat cells and the pacing path agree with the status', async () => {
@@ -248,7 +281,11 @@ describe('targets, children and versions', () => {
     const ytd = shapeStatus(data, 'company', 'ytd', DEFAULT_THRESHOLDS)[0];
     expect(path[4].cumActual).toBeCloseTo(ytd.actual, 6);
     expect(path[5].cumActual).toBeNull();
-    expect(path[11].cumProjection).toBeCloseTo(ytd.seasonalProjection!, 6);
+    expect(path[11].cumProjection).toBeCloseTo(ytd.projection, 6);
+    // at the as-of month's end, the same projection over May alone: the MTD row's
+    const mtd = shapeStatus(data, 'company', 'mtd', DEFAULT_THRESHOLDS)[0];
+    expect(path[4].cumProjection).toBeCloseTo(ytd.actual - mtd.actual + mtd.projection, 6);
+    expect(path[3].cumProjection).toBeNull();
     expect(path[11].cumTarget).toBe(ytd.target);
   });
 });

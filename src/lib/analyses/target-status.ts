@@ -4,8 +4,10 @@
  * pacing, projections and the sum of its children's targets.
  *
  * SQL does every aggregate over sales (monthly credited actuals, last year's
- * remaining days); `shapeStatus` combines them with the monthly targets
- * through the pure pacing math in lib/targets/pacing.ts.
+ * same elapsed part for growth); each unit's monthly series is forecast by
+ * the backtested forecast of #/forecast (one projection on every page);
+ * `shapeStatus` combines them with the monthly targets through the pure
+ * pacing math in lib/targets/pacing.ts.
  *
  * Sales credit: 'own' = the order's own rep/team/region; 'territory' = every
  * rep assigned to a region in `rep_regions` gets all that region's sales
@@ -14,12 +16,15 @@
  */
 import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
-import { addMonths, type DateRange } from '../model/period';
+import { addDays, addMonths, type DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
+import { forecastMany } from '../forecast/forecast-client';
+import type { ForecastPoint } from '../forecast/forecast';
+import { forecastOfRest } from '../forecast/projection';
+import { buildUnitSeries, seriesFrame, type MonthlyRow } from './forecast-units';
 import {
   PERIOD_KINDS,
-  lastYearRemainingRange,
   lastYearToDateRange,
   pacing,
   periodWindow,
@@ -57,6 +62,8 @@ export interface StatusParams {
   hasOrg: boolean;
   /** `rep_regions(rep, region)` and `rep_titles(rep, title)` exist: the managers among the reps are known (repManagerSql). */
   hasManagers?: boolean;
+  /** Forecast every unit's series for the projections (default true; the credit-rule check reads attainments only). */
+  forecast?: boolean;
 }
 
 /**
@@ -89,13 +96,12 @@ export function creditedSalesSql(level: string, credit: CreditRule, companyUnit:
 }
 
 /**
- * Per level, unit and month, from the start of last fiscal year to as-of:
- * credited sales, and last year's sales over each period's remaining days
- * and over its elapsed part (summed over months in TS). Sales are scanned
- * once into a daily aggregate of just the columns the levels need.
+ * Per level, unit and month, over the whole history to as-of (the forecast
+ * needs it): credited sales, and last year's sales over the elapsed part of
+ * each period (summed over months in TS, for growth). Sales are scanned once
+ * into a daily aggregate of just the columns the levels need.
  */
 export function statusSalesSql(p: StatusParams): string {
-  const fy = periodWindow('ytd', p.asOf, p.fyStartMonth);
   const columns = new Set<string>();
   for (const l of p.levels) if (COLUMN_OF_LEVEL[l]) columns.add(COLUMN_OF_LEVEL[l]);
   if (p.credit === 'territory') columns.add('region');
@@ -104,9 +110,7 @@ export function statusSalesSql(p: StatusParams): string {
   const cols: string[] = [];
   for (const kind of PERIOD_KINDS) {
     const w = periodWindow(kind, p.asOf, p.fyStartMonth);
-    const rem = lastYearRemainingRange(w, p.asOf);
     const ytd = lastYearToDateRange(w, p.asOf);
-    cols.push(`coalesce(sum(amount) FILTER (WHERE date BETWEEN ${sqlDate(rem.start)} AND ${sqlDate(rem.end)}), 0) AS ${kind}_remaining`);
     cols.push(`coalesce(sum(amount) FILTER (WHERE date BETWEEN ${sqlDate(ytd.start)} AND ${sqlDate(ytd.end)}), 0) AS ${kind}_to_date`);
   }
   const credited = p.levels
@@ -114,7 +118,7 @@ export function statusSalesSql(p: StatusParams): string {
     .join('\nUNION ALL\n');
   return `WITH daily AS MATERIALIZED (
   SELECT ${dims}date, sum(amount) AS amount FROM ${sumsSource({}, [...columns])}
-  WHERE date BETWEEN ${sqlDate(addMonths(fy.start, -12))} AND ${sqlDate(p.asOf)}${gross} GROUP BY ALL
+  WHERE date <= ${sqlDate(p.asOf)}${gross} GROUP BY ALL
 ), credited AS (${credited})
 SELECT level, unit, ${isoDate(SALES_MONTH)} AS month, sum(amount) AS actual,
   ${cols.join(',\n  ')}
@@ -175,13 +179,15 @@ export interface StatusData {
   targets: Nested;
   /** level → unit → month → credited actual (last fiscal year and this one to as-of). */
   actuals: Nested;
-  /** level → unit → `${kind}_remaining` / `${kind}_to_date` → amount. */
+  /** level → unit → `${kind}_to_date` → last year's amount. */
   lastYear: Nested;
+  /** level → unit → the forecast of the months after the last complete one (empty with `forecast: false`). */
+  forecasts: Map<string, Map<string, ForecastPoint[]>>;
   /** child unit → parent unit (rep → team; team → company). */
   parentOf: Map<string, string>;
   /** rep → the rep they report to (repManagerSql; empty without titles and territories). */
   managerOf: Map<string, string>;
-  /** The data reaches back a full year before the fiscal year: seasonal projections and growth are possible. */
+  /** The data reaches back a full year before the fiscal year: growth is possible. */
   hasLastYear: boolean;
 }
 
@@ -199,9 +205,10 @@ function nest(rows: { level: string; unit: string; key: string; value: number }[
 
 type Link = { child: string; parent: string };
 
-/** The sales side of the status: credited actuals and last year's, rep → team, managers. */
+/** The sales side of the status: credited actuals and last year's, each unit's forecast, rep → team, managers. */
 interface SalesSide {
   sales: Record<string, string | number>[];
+  forecasts: Map<string, Map<string, ForecastPoint[]>>;
   parents: Link[];
   managers: Link[];
 }
@@ -216,7 +223,7 @@ export type StatusSalesMemo = Map<string, SalesSide>;
 /** Everything the sales side depends on (not the plan version). */
 function salesSideKey(p: StatusParams): string {
   const { levels, credit, basis, asOf, fyStartMonth, companyUnit, hasOrg, hasManagers } = p;
-  return JSON.stringify({ levels, credit, basis, asOf, fyStartMonth, companyUnit, hasOrg, hasManagers: !!hasManagers });
+  return JSON.stringify({ levels, credit, basis, asOf, fyStartMonth, companyUnit, hasOrg, hasManagers: !!hasManagers, forecast: p.forecast !== false });
 }
 
 async function querySalesSide(db: SqlRunner, p: StatusParams, signal?: AbortSignal): Promise<SalesSide> {
@@ -226,7 +233,28 @@ async function querySalesSide(db: SqlRunner, p: StatusParams, signal?: AbortSign
     withReps ? db.query<Link>(repTeamSql(p.hasOrg), { signal }) : Promise.resolve([]),
     withReps && p.hasManagers ? db.query<Link>(repManagerSql(), { signal }) : Promise.resolve([]),
   ]);
-  return { sales, parents, managers };
+  const forecasts = p.forecast === false ? new Map() : await forecastUnits(sales, p, signal);
+  return { sales, forecasts, parents, managers };
+}
+
+/**
+ * Each unit's complete months forecast as on #/forecast (forecast-units buildUnitSeries, then the
+ * backtested forecast in a worker), far enough ahead for the fiscal year's end.
+ */
+async function forecastUnits(sales: Record<string, string | number>[], p: StatusParams, signal?: AbortSignal): Promise<SalesSide['forecasts']> {
+  const fiscalYear = periodWindow('ytd', p.asOf, p.fyStartMonth);
+  const frame = seriesFrame(p.asOf, fiscalYear);
+  const series = p.levels.flatMap((level) => {
+    const monthly: MonthlyRow[] = sales.filter((r) => r.level === level).map((r) => ({ unit: String(r.unit), month: String(r.month), amount: Number(r.actual) }));
+    return buildUnitSeries({ monthly, targets: new Map() }, p.asOf, fiscalYear).series.map((s) => ({ level, ...s }));
+  });
+  const results = await forecastMany(series.map((s) => ({ unit: s.unit, y: s.y })), Math.max(frame.monthsToYearEnd, 1), signal);
+  const out: SalesSide['forecasts'] = new Map();
+  series.forEach((s, i) => {
+    if (!out.has(s.level)) out.set(s.level, new Map());
+    out.get(s.level)!.set(s.unit, results[i].points);
+  });
+  return out;
 }
 
 /**
@@ -251,16 +279,13 @@ export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart:
     if (memo.size >= 8) memo.clear(); // a handful of periods and rules at a time
     memo.set(key, side);
   }
-  const { sales, parents, managers } = side;
+  const { sales, forecasts, parents, managers } = side;
   const fiscalYear = periodWindow('ytd', p.asOf, p.fyStartMonth);
   const parentOf = new Map(parents.map((r) => [r.child, r.parent]));
   const targetsNested = nest(targets.map((r) => ({ level: r.level, unit: r.unit, key: r.month, value: Number(r.amount) })));
   for (const team of targetsNested.get('team')?.keys() ?? []) parentOf.set(team, p.companyUnit);
   const lyRows = sales.flatMap((r) =>
-    PERIOD_KINDS.flatMap((k) => [
-      { level: String(r.level), unit: String(r.unit), key: `${k}_remaining`, value: Number(r[`${k}_remaining`]) },
-      { level: String(r.level), unit: String(r.unit), key: `${k}_to_date`, value: Number(r[`${k}_to_date`]) },
-    ]),
+    PERIOD_KINDS.map((k) => ({ level: String(r.level), unit: String(r.unit), key: `${k}_to_date`, value: Number(r[`${k}_to_date`]) })),
   );
   return {
     params: p,
@@ -268,6 +293,7 @@ export async function queryStatusData(db: SqlRunner, p: StatusParams, dataStart:
     targets: targetsNested,
     actuals: nest(sales.map((r) => ({ level: String(r.level), unit: String(r.unit), key: String(r.month), value: Number(r.actual) }))),
     lastYear: nest(lyRows),
+    forecasts,
     parentOf,
     managerOf: new Map(managers.map((r) => [r.child, r.parent])),
     hasLastYear: dataStart <= addMonths(fiscalYear.start, -12),
@@ -307,17 +333,19 @@ export function shapeStatus(data: StatusData, level: string, kind: PeriodKind, t
   const window = periodWindow(kind, asOf, fyStartMonth);
   const childLevel = CHILD_LEVEL[level];
   const childTargets = childLevel ? data.targets.get(childLevel) : undefined;
+  const frame = seriesFrame(asOf, window);
   return unitsOf(data, level).map((unit) => {
     const monthly = data.targets.get(level)?.get(unit) ?? null;
     const hasTargetInWindow = !!monthly && [...monthly.keys()].some((m) => m >= window.start && m <= window.end);
     const ly = data.lastYear.get(level)?.get(unit);
+    const points = data.forecasts.get(level)?.get(unit);
     const p = pacing(
       {
         window,
         asOf,
         monthlyTargets: hasTargetInWindow ? monthly : null,
         actual: sumMonths(data.actuals.get(level)?.get(unit), window),
-        lastYearRemaining: data.hasLastYear ? (ly?.get(`${kind}_remaining`) ?? 0) : null,
+        forecastRemaining: points ? forecastOfRest(points, frame.firstMonthRemaining, frame.monthsToYearEnd).mean : null,
         lastYearToDate: data.hasLastYear ? (ly?.get(`${kind}_to_date`) ?? 0) : null,
       },
       thresholds,
@@ -367,7 +395,7 @@ export interface PacingPoint {
   cumTarget: number | null;
   /** Cumulative actual at the month's end (or as-of); null after as-of. */
   cumActual: number | null;
-  /** Seasonal projection (actual to date + last year's sales of the remaining days); from the as-of month on. */
+  /** Actual to date + the forecast up to the month's end (the projection's path); from the as-of month on, null without a forecast. */
   cumProjection: number | null;
 }
 
@@ -376,24 +404,19 @@ export function pacingPath(data: StatusData, level: string, unit: string): Pacin
   const { asOf } = data.params;
   const monthly = data.targets.get(level)?.get(unit);
   const actual = data.actuals.get(level)?.get(unit);
-  const ly = data.lastYear.get(level)?.get(unit);
+  const points = data.forecasts.get(level)?.get(unit);
   const out: PacingPoint[] = [];
   let cumTarget = 0;
   let cumActual = 0;
-  let projection = 0;
   for (let m = data.fiscalYear.start; m <= data.fiscalYear.end; m = addMonths(m, 1)) {
     cumTarget += monthly?.get(m) ?? 0;
     const started = m <= asOf;
     if (started) cumActual += actual?.get(m) ?? 0;
     const isAsOfMonth = started && addMonths(m, 1) > asOf;
-    if (isAsOfMonth) projection = cumActual + (data.hasLastYear ? (ly?.get('mtd_remaining') ?? 0) : 0);
-    else if (!started) projection += data.hasLastYear ? (actual?.get(addMonths(m, -12)) ?? 0) : 0;
-    out.push({
-      month: m,
-      cumTarget: monthly ? cumTarget : null,
-      cumActual: started ? cumActual : null,
-      cumProjection: started && !isAsOfMonth ? null : data.hasLastYear ? projection : null,
-    });
+    // The projection at this month's end: the same forecastOfRest as the status row, over the months up to here.
+    const frame = seriesFrame(asOf, { start: data.fiscalYear.start, end: addDays(addMonths(m, 1), -1) });
+    const cumProjection = points && (isAsOfMonth || !started) ? cumActual + forecastOfRest(points, frame.firstMonthRemaining, frame.monthsToYearEnd).mean : null;
+    out.push({ month: m, cumTarget: monthly ? cumTarget : null, cumActual: started ? cumActual : null, cumProjection });
   }
   return out;
 }

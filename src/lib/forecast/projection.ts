@@ -42,14 +42,24 @@ export interface Projection {
   requiredGrowth: number | null;
 }
 
-export function projectYearEnd(input: ProjectionInput): Projection {
-  let remaining = 0;
+/**
+ * The forecast of the rest of a period: the first point's month counts for the share of it still ahead,
+ * then whole months, `months` points in all. The one projection of every page (#/targets for MTD/QTD/YTD,
+ * #/forecast, #/budget) is actual to date + this mean.
+ */
+export function forecastOfRest(points: ForecastPoint[], firstMonthRemaining: number, months: number): { mean: number; sd: number } {
+  let mean = 0;
   let sd = 0;
-  input.points.slice(0, input.monthsToYearEnd).forEach((p, i) => {
-    const share = i === 0 ? input.firstMonthRemaining : 1;
-    remaining += share * p.mean;
+  points.slice(0, months).forEach((p, i) => {
+    const share = i === 0 ? firstMonthRemaining : 1;
+    mean += share * p.mean;
     sd += share * p.sd;
   });
+  return { mean, sd };
+}
+
+export function projectYearEnd(input: ProjectionInput): Projection {
+  const { mean: remaining, sd } = forecastOfRest(input.points, input.firstMonthRemaining, input.monthsToYearEnd);
   const projection = input.actualToDate + remaining;
   const target = input.target;
   const z80 = 1.2815515655446004;

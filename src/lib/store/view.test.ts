@@ -30,7 +30,7 @@ describe('computeRanges', () => {
     // Targets 100, 200, … 1200 for Jan … Dec 2024; data through June (as of 2024-06-30).
     const asOf = computeRanges({ ...DEFAULT_VIEW_STATE, asOf: '2024-06-01' }, info('month', '2024-06-30')).asOf;
     const monthlyTargets = new Map(Array.from({ length: 12 }, (_, i) => [`2024-${String(i + 1).padStart(2, '0')}-01`, 100 * (i + 1)] as [string, number]));
-    const p = pacing({ window: periodWindow('ytd', asOf, 1), asOf, monthlyTargets, actual: 2100, lastYearRemaining: null, lastYearToDate: null });
+    const p = pacing({ window: periodWindow('ytd', asOf, 1), asOf, monthlyTargets, actual: 2100, forecastRemaining: null, lastYearToDate: null });
     // hand-worked: 100 + 200 + … + 600 = 2100 expected, attainment 1, of the year's 7800 a share; Jul–Dec remain (184 days).
     expect(p.expected).toBe(2100);
     expect(p.attainment).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetsPeriod, expectedToDate, implausibleAttainment, plausibleShare, suggestOtherRule, lastYearRemainingRange, pacing, periodWindow, statusOf, DEFAULT_THRESHOLDS } from './pacing';
+import { targetsPeriod, expectedToDate, implausibleAttainment, plausibleShare, suggestOtherRule, pacing, periodWindow, statusOf, DEFAULT_THRESHOLDS } from './pacing';
 
 const targets = (entries: [string, number][]) => new Map(entries);
 
@@ -14,9 +14,6 @@ describe('period windows', () => {
     expect(periodWindow('ytd', '2018-11-15', 7)).toEqual({ start: '2018-07-01', end: '2019-06-30' });
     expect(periodWindow('ytd', '2019-03-01', 7)).toEqual({ start: '2018-07-01', end: '2019-06-30' });
   });
-  it('last year’s remaining days skip the as-of day; Feb 29 maps to Feb 28', () => {
-    expect(lastYearRemainingRange({ start: '2024-02-01', end: '2024-02-29' }, '2024-02-10')).toEqual({ start: '2023-02-11', end: '2023-02-28' });
-  });
 });
 
 describe('pacing, hand-worked', () => {
@@ -28,7 +25,7 @@ describe('pacing, hand-worked', () => {
     expect(expectedToDate(w, '2024-02-01', t)).toBeCloseTo(3200, 9);
   });
 
-  it('leap year, YTD as of 2024-02-10 with a seasonal projection', () => {
+  it('leap year, YTD as of 2024-02-10 with a forecast projection', () => {
     // Jan 3100 (done) + Feb 2900 × 10/29 = 3100 + 1000 = 4100 expected; actual 4510 → attainment 1.1 → ahead.
     const monthly = targets(Array.from({ length: 12 }, (_, i) => [`2024-${String(i + 1).padStart(2, '0')}-01`, i === 1 ? 2900 : 3100] as [string, number]));
     const p = pacing({
@@ -36,7 +33,7 @@ describe('pacing, hand-worked', () => {
       asOf: '2024-02-10',
       monthlyTargets: monthly,
       actual: 4510,
-      lastYearRemaining: 30000,
+      forecastRemaining: 30000,
       lastYearToDate: 4100,
     });
     expect(p.target).toBe(3100 * 11 + 2900); // 37000
@@ -44,26 +41,26 @@ describe('pacing, hand-worked', () => {
     expect(p.attainment).toBeCloseTo(1.1, 9);
     expect(p.status).toBe('ahead');
     expect(p.ofFullTarget).toBeCloseTo(4510 / 37000, 12);
-    expect(p.projectedAttainment).toBeCloseTo((4510 + 30000) / 37000, 12); // seasonal: actual + last year’s remaining
+    expect(p.projectedAttainment).toBeCloseTo((4510 + 30000) / 37000, 12); // actual + the forecast of the rest
     expect(p.elapsedDays).toBe(41); // 31 + 10
     expect(p.totalDays).toBe(366);
     expect(p.remainingDays).toBe(325);
     expect(p.runRateProjection).toBeCloseTo((4510 / 41) * 366, 9); // 40260
-    expect(p.seasonalProjection).toBe(34510);
+    expect(p.forecastProjection).toBe(34510);
     expect(p.projection).toBe(34510);
     expect(p.gap).toBe(37000 - 34510); // 2490 short
     expect(p.requiredDaily).toBeCloseTo((37000 - 4510) / 325, 9); // 99.969…
     expect(p.growth).toBeCloseTo(0.1, 12);
   });
 
-  it('fiscal year starting in July, QTD as of 2018-11-15, no last year → run rate projection', () => {
+  it('fiscal year starting in July, QTD as of 2018-11-15, no forecast → run rate projection', () => {
     const monthly = targets([['2018-10-01', 31000], ['2018-11-01', 30000], ['2018-12-01', 31000]]);
     const p = pacing({
       window: periodWindow('qtd', '2018-11-15', 7),
       asOf: '2018-11-15',
       monthlyTargets: monthly,
       actual: 40000,
-      lastYearRemaining: null,
+      forecastRemaining: null,
       lastYearToDate: null,
     });
     // expected = 31000 + 30000 × 15/30 = 46000; attainment 0.8696 → at risk (< 0.85? no: behind)
@@ -73,7 +70,7 @@ describe('pacing, hand-worked', () => {
     expect(p.elapsedDays).toBe(46);
     expect(p.totalDays).toBe(92);
     expect(p.runRateProjection).toBeCloseTo(80000, 9);
-    expect(p.seasonalProjection).toBeNull();
+    expect(p.forecastProjection).toBeNull();
     expect(p.projection).toBeCloseTo(80000, 9);
     expect(p.gap).toBeCloseTo(92000 - 80000, 9);
     expect(p.requiredDaily).toBeCloseTo(52000 / 46, 9);
@@ -86,7 +83,7 @@ describe('pacing, hand-worked', () => {
       asOf: '2024-03-15',
       monthlyTargets: targets([['2024-03-01', 0]]),
       actual: 500,
-      lastYearRemaining: 0,
+      forecastRemaining: 0,
       lastYearToDate: 0,
     });
     expect(p.target).toBe(0);
@@ -101,7 +98,7 @@ describe('pacing, hand-worked', () => {
   });
 
   it('a unit without any target: target null, listed with its actual', () => {
-    const p = pacing({ window: periodWindow('mtd', '2024-03-31', 1), asOf: '2024-03-31', monthlyTargets: null, actual: 10, lastYearRemaining: 0, lastYearToDate: 5 });
+    const p = pacing({ window: periodWindow('mtd', '2024-03-31', 1), asOf: '2024-03-31', monthlyTargets: null, actual: 10, forecastRemaining: 0, lastYearToDate: 5 });
     expect(p.target).toBeNull();
     expect(p.gap).toBeNull();
     expect(p.remainingDays).toBe(0);

@@ -2,8 +2,10 @@
  * Pacing and projection for one unit and one to-date period (DESIGN.md
  * "Domain formulas", one name and one formula each): target, actual, target to
  * date (expected), attainment = actual / target to date (what other tools call
- * pace: one number), share of the full-period target, run-rate and seasonal
- * projections, projected attainment, gap, required daily run rate, status.
+ * pace: one number), share of the full-period target, the projection (actual +
+ * the backtested forecast of the rest of the period, as on #/forecast; the run
+ * rate where no forecast exists), projected attainment, gap, required daily
+ * run rate, status.
  * Pure: all sales sums come in from SQL; this only does the arithmetic.
  */
 import { addDays, addMonths, daysBetweenInclusive, daysInMonth, fiscalQuarterStart, fiscalYearStart, monthStart, type DateRange } from '../model/period';
@@ -38,11 +40,6 @@ export function targetsPeriod(
     if (w.start === current.start && w.end === current.end) return { kind, asOf: end, aligned: true };
   }
   return { kind: 'ytd', asOf: end, aligned: false };
-}
-
-/** Last year's days still ahead in the period: the day after as-of … period end, one year back. */
-export function lastYearRemainingRange(window: DateRange, asOf: string): DateRange {
-  return { start: addMonths(addDays(asOf, 1), -12), end: addMonths(window.end, -12) };
 }
 
 /** The same elapsed part of the period one year back, for growth. */
@@ -89,8 +86,8 @@ export interface PacingInput {
   monthlyTargets: ReadonlyMap<string, number> | null;
   /** Credited sales from the window's start to as-of. */
   actual: number;
-  /** Last year's sales over the days still ahead; null when the data does not reach back that far. */
-  lastYearRemaining: number | null;
+  /** The unit's forecast of the rest of the period (projection.ts forecastOfRest); null when the unit has no history to forecast. */
+  forecastRemaining: number | null;
   /** Last year's sales over the same elapsed part of the period; null when not available. */
   lastYearToDate: number | null;
 }
@@ -111,8 +108,9 @@ export interface Pacing {
   totalDays: number;
   remainingDays: number;
   runRateProjection: number;
-  seasonalProjection: number | null;
-  /** The seasonal projection when available, else the run rate. */
+  /** actual + the forecast of the rest of the period; null without a forecast. */
+  forecastProjection: number | null;
+  /** The forecast projection when available, else the run rate. */
   projection: number;
   /** target − projection (positive = short of the target). */
   gap: number | null;
@@ -137,8 +135,8 @@ export function pacing(input: PacingInput, thresholds: Thresholds = DEFAULT_THRE
   const expected = monthlyTargets ? expectedToDate(window, asOf, monthlyTargets) : null;
   const attainment = ratio(actual, expected);
   const runRateProjection = (actual / elapsedDays) * totalDays;
-  const seasonalProjection = input.lastYearRemaining === null ? null : actual + input.lastYearRemaining;
-  const projection = seasonalProjection ?? runRateProjection;
+  const forecastProjection = input.forecastRemaining === null ? null : actual + input.forecastRemaining;
+  const projection = forecastProjection ?? runRateProjection;
   return {
     target,
     actual,
@@ -150,7 +148,7 @@ export function pacing(input: PacingInput, thresholds: Thresholds = DEFAULT_THRE
     totalDays,
     remainingDays,
     runRateProjection,
-    seasonalProjection,
+    forecastProjection,
     projection,
     gap: target === null ? null : target - projection,
     requiredDaily: target === null || remainingDays === 0 ? null : (target - actual) / remainingDays,
