@@ -128,6 +128,7 @@ test('a dropped file without customer or rep says which field enables what; with
 test('both views read well at 375 px and in zh-CN', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await openApp(page, '#/customers');
+  await page.getByTestId('filter-summary').click(); // a phone: the filter bar, with the language, is a sheet
   await page.getByTestId('lang-select').selectOption('zh-CN');
   await ready(page, 'customers');
   await expect(page.locator('[data-kpi="top10-share"] h2')).toHaveText('前十大客户占比');
