@@ -59,3 +59,30 @@ test('a file chosen while the sample still opens: load-status is not ready until
   expect(states.filter((s) => s === 'ready')).toEqual(['ready']);
   expect(states.at(-1)).toBe('ready');
 });
+
+test('a table is in a loading state until its numbers are for the new state: #/targets after a change of basis', async ({ page }) => {
+  await openApp(page, '#/targets?period=ytd&o.level=team');
+  const view = page.getByTestId('targets');
+  await expect(view).toHaveAttribute('data-ready', 'true');
+  const before = await page.locator('[data-testid="status-table"] [data-col="actual"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  // Every time the table is not in a loading state, what its cells say.
+  await page.evaluate(() => {
+    const w = window as unknown as { __shown: string[] };
+    w.__shown = [];
+    const note = () => {
+      const table = document.querySelector('[data-testid="status-table"]');
+      if (!table || table.getAttribute('data-state') === 'loading') return;
+      const values = [...table.querySelectorAll('[data-col="actual"]')].map((e) => e.getAttribute('data-value')).join('|');
+      if (w.__shown.at(-1) !== values) w.__shown.push(values);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.evaluate(() => (location.hash = location.hash.replace('period=ytd', 'period=ytd&basis=gross')));
+  await expect(view).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('[data-testid="status-table"]')).toHaveAttribute('data-state', 'ready');
+  const after = await page.locator('[data-testid="status-table"] [data-col="actual"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(after).not.toEqual(before); // gross (sales only) is more than net (after returns)
+  const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+  // The net numbers were never shown as the answer once the basis changed: only the gross ones.
+  expect(shown).toEqual([after.join('|')]);
+});

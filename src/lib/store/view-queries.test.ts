@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { runViewQueries } from './view-queries';
 import { QueryCancelledError } from '../engine/types';
+import { workspace } from './workspace.svelte';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('runViewQueries', () => {
+  it('asks nothing while a load runs: busy, and no query until the effect runs again', async () => {
+    const log: string[] = [];
+    const before = workspace.status;
+    workspace.status = 'loading';
+    try {
+      runViewQueries(async () => (log.push('queried'), () => log.push('commit')), { busy: (b) => log.push(`busy ${b}`), fail: (m) => log.push(`fail ${m}`) });
+      await tick();
+      expect(log).toEqual(['busy true']);
+    } finally {
+      workspace.status = before;
+    }
+  });
+
   it('commits the results of the current run and reports busy around it', async () => {
     const log: string[] = [];
     runViewQueries(async () => () => log.push('commit'), { busy: (b) => log.push(`busy ${b}`), fail: (m) => log.push(`fail ${m}`) });
