@@ -2,7 +2,8 @@
  * Load and interaction benchmark of the built site (run: npm run bench, or
  * npx vite build && npx tsx scripts/bench.ts --sizes=100k,1m).
  *
- *  1. generates deterministic sales CSVs (100k, 1M, 5M rows) in bench-data/;
+ *  1. generates deterministic sales CSVs (100k, 1M, 5M rows; sorted by date, and at 1M and 5M also
+ *     unsorted: mixed English/Chinese headers, one order per line, rows in no order) in bench-data/;
  *  2. serves a snapshot of dist/ with `vite preview` under /bench/;
  *  3. per size, in a fresh Chromium: cold start on the sample workspace, the
  *     file load through the file input, the overview after it, 5 filter
@@ -14,14 +15,14 @@
  * Measures only; never asserts on timings and is not part of `npm test`.
  * Every wait has a timeout and a watchdog ends the run, so it always stops.
  *
- * Options: --sizes=100k,1m,5m (default all), --skip-5m, --no-native,
+ * Options: --sizes=100k,1m,1m-unsorted,5m,5m-unsorted (default all), --skip-5m, --no-native,
  * --load-timeout=180 (seconds), --prepared-only (only the prepared workspaces: no file load in the page).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureSalesCsv, FILTER_VALUES } from './lib/bench/generate';
+import { ensureSalesCsv, filterValuesOf, type Shape } from './lib/bench/generate';
 import { startPreview, type PreviewServer } from './lib/bench/server';
 import { filesToOverview, publishedWorkspaceTiming, runInBrowser, type BrowserRun, type PublishedRun } from './lib/bench/browser-run';
 import { prepareWorkspace } from './lib/prepare/prepare';
@@ -35,38 +36,41 @@ const PORT = 4330;
 const BASE = '/bench/';
 const WATCHDOG_MS = 60 * 60_000;
 
-const SIZES = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 } as const;
+const SIZES = { '100k': 100_000, '1m': 1_000_000, '1m-unsorted': 1_000_000, '5m': 5_000_000, '5m-unsorted': 5_000_000 } as const;
 type SizeName = keyof typeof SIZES;
+const shapeOf = (size: SizeName): Shape => (size.endsWith('-unsorted') ? 'unsorted' : 'sorted');
 
 function parseArgs(argv: string[]) {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const has = (name: string) => argv.includes(`--${name}`);
-  let sizes = (get('sizes') ?? '100k,1m,5m')
+  let sizes = (get('sizes') ?? Object.keys(SIZES).join(','))
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
   const unknown = sizes.filter((s) => !(s in SIZES));
   if (unknown.length) throw new Error(`unknown size(s) ${unknown.join(', ')}; use ${Object.keys(SIZES).join(', ')}`);
-  if (has('skip-5m')) sizes = sizes.filter((s) => s !== '5m');
+  if (has('skip-5m')) sizes = sizes.filter((s) => !s.startsWith('5m'));
   const loadTimeout = Number(get('load-timeout') ?? 180);
   return { sizes: sizes as SizeName[], native: !has('no-native'), loadTimeoutMs: loadTimeout * 1000, preparedOnly: has('prepared-only') };
 }
 
 /** Hash changes after the load (which opens on period=all): filters and periods, each different from the previous. */
-function filterHashes(): string[] {
-  const enc = (values: readonly string[]) => values.map((v) => encodeURIComponent(v).replaceAll('~', '%7E')).join('~');
+function filterHashes(shape: Shape): string[] {
+  const values = filterValuesOf(shape);
+  const enc = (list: readonly string[]) => list.map((v) => encodeURIComponent(v).replaceAll('~', '%7E')).join('~');
   return [
-    `#/overview?period=all&f.region=${enc([FILTER_VALUES.region[2]])}`,
-    `#/overview?period=ytd&f.region=${enc([FILTER_VALUES.region[2]])}`,
-    `#/overview?period=ytd&f.channel=${enc(FILTER_VALUES.channel.slice(0, 2))}`,
-    `#/overview?period=l12m&f.category=${enc([FILTER_VALUES.category[0]])}&f.team=${enc([FILTER_VALUES.team[1]])}`,
+    `#/overview?period=all&f.region=${enc([values.region[2]])}`,
+    `#/overview?period=ytd&f.region=${enc([values.region[2]])}`,
+    `#/overview?period=ytd&f.channel=${enc(values.channel.slice(0, 2))}`,
+    `#/overview?period=l12m&f.category=${enc([values.category[0]])}&f.team=${enc([values.team[1]])}`,
     `#/overview?period=all`,
   ];
 }
 
 /** The analysis views (and the forecast of every rep): opened on the whole history, then filtered to one region. */
-function viewHashes() {
-  const region = encodeURIComponent(FILTER_VALUES.region[1]);
+function viewHashes(shape: Shape) {
+  const values = filterValuesOf(shape);
+  const region = encodeURIComponent(values.region[1]);
   const views = ['products', 'channels', 'customers', 'reps', 'regions'].map((view) => ({
     view,
     open: `#/${view}?period=all`,
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
   log(`Generating data (${args.sizes.join(', ')}) …`);
   const files = new Map<SizeName, { path: string; bytes: number; seconds: number | null }>();
   for (const size of args.sizes) {
-    const g = await ensureSalesCsv(path.join(BENCH_DIR, `sales-${size}.csv`), SIZES[size], log);
+    const g = await ensureSalesCsv(path.join(BENCH_DIR, `sales-${size}.csv`), SIZES[size], log, shapeOf(size));
     log(`  ${path.basename(g.path)}: ${SIZES[size].toLocaleString('en-US')} rows, ${(g.bytes / 1e6).toFixed(1)} MB, ${(g.bytes / g.rows).toFixed(1)} B/row${g.generated ? `, generated in ${g.seconds.toFixed(1)} s` : ' (reused)'}`);
     files.set(size, { path: g.path, bytes: g.bytes, seconds: g.generated ? g.seconds : null });
   }
@@ -144,9 +148,9 @@ async function main(): Promise<void> {
         : await runInBrowser({
             url: server.url,
             file: f.path,
-            filterHashes: filterHashes(),
-            viewHashes: viewHashes(),
-            targetsTeam: FILTER_VALUES.team[1],
+            filterHashes: filterHashes(shapeOf(size)),
+            viewHashes: viewHashes(shapeOf(size)),
+            targetsTeam: filterValuesOf(shapeOf(size)).team[1],
             loadTimeoutMs: args.loadTimeoutMs,
             exclude,
             log,
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
         const folder = `prepared-${size}`;
         const summary = await prepareWorkspace({ sales: [f.path], out: path.join(snapshot, folder), readOnDemand: true });
         const prepareS = (performance.now() - t0) / 1000;
-        const run = await publishedWorkspaceTiming(server.url, folder, viewHashes().filter((v) => v.view !== 'forecast'));
+        const run = await publishedWorkspaceTiming(server.url, folder, viewHashes(shapeOf(size)).filter((v) => v.view !== 'forecast'));
         prepared = { prepareS, rollupRows: summary.rollupRows, customerDayRows: summary.customerDayRows, ...run };
         log(
           `  prepared in ${fmt(prepareS, 1)} s (${summary.rollupRows.toLocaleString('en-US')} rollup rows, ${summary.customerDayRows.toLocaleString('en-US')} customer-day rows); ` +

@@ -121,6 +121,8 @@ interface EventQuery {
   greaterThan?: number;
   /** require an event of the same key with another value in (after, found.t] first (a real flip) */
   flip?: boolean;
+  /** the event found is at or after this time (a flip may start earlier, from `after`) */
+  notBefore?: number;
 }
 
 /** Waits (page-side polling, 50 ms) for a recorded event; returns it. */
@@ -133,7 +135,7 @@ async function waitForEvent(page: Page, q: EventQuery, timeoutMs: number): Promi
         if (e.t < query.after || e.key !== query.key) continue;
         const matches =
           query.greaterThan !== undefined ? Number(e.value) > query.greaterThan : query.value === '*' || e.value === query.value;
-        if (matches && flipped) return e;
+        if (matches && flipped && e.t >= (query.notBefore ?? -Infinity)) return e;
         if (!matches) flipped = true;
       }
       return null;
@@ -427,8 +429,9 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
         result.peakRssMb = sampler.peak(nodeStart);
         return result;
       }
-      // The overview re-runs for the new data: the first data-ready=true after a flip at or after the load finished.
-      const overview = await waitForEvent(page, { key: 'ready', value: 'true', after: done.t - 0.001, flip: true }, opts.loadTimeoutMs);
+      // The overview's answer for the new data: its first data-ready=true once the load finished, after it turned
+      // false since the choice (it stays false from the choice until its queries for the file are done).
+      const overview = await waitForEvent(page, { key: 'ready', value: 'true', after: t0, flip: true, notBefore: done.t - 0.001 }, opts.loadTimeoutMs);
       result.overviewS = (overview.t - t0) / 1000;
       const frame = firstAfter(await events(page), 'readyFrame', overview.t - 0.001);
       result.overviewFrameS = frame ? (frame.t - t0) / 1000 : null;

@@ -9,6 +9,10 @@
  * 2025-12-31 (sorted, with growth), 5,000 customers (Pareto-weighted),
  * 60 products in 6 categories, 4 channels, 6 regions, 18 reps in 3 teams,
  * ~1.5 % return lines (negative quantity and amounts).
+ *
+ * Shape 'unsorted' (an ERP export in no particular order, as users have them): 11 columns with mixed
+ * English/Chinese headers (订单号, 客户, 区域; no unit price or cost), one order id per line, Chinese
+ * region names, each line's date drawn independently, so the rows are in no date order.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +22,8 @@ export const GENERATOR_VERSION = 2;
 const SEED = 20260105;
 
 export const HEADER = 'Order ID,Order Date,Customer,Product,Category,Channel,Region,Sales Rep,Team,Quantity,Unit Price,Sales,Cost';
+export const UNSORTED_HEADER = '订单号,Order Date,客户,Product,Category,Channel,区域,Sales Rep,Team,Quantity,Sales';
+export type Shape = 'sorted' | 'unsorted';
 
 export const CATEGORIES = ['Laptops', 'Monitors', 'Cables', 'Networking', 'Storage', 'Software'] as const;
 const PRODUCT_STEM = ['NB', 'MON', 'CBL', 'NET', 'SSD', 'SW'];
@@ -34,6 +40,8 @@ const COST_RATIO = [0.78, 0.72, 0.45, 0.6, 0.68, 0.3];
 export const CHANNELS = ['Online', 'Retail', 'Distributor', 'Direct'] as const;
 const CHANNEL_WEIGHTS = [0.38, 0.27, 0.22, 0.13];
 export const REGIONS = ['North', 'South', 'East', 'West', 'Central', 'Northeast'] as const;
+/** The same regions as the unsorted shape names them. */
+export const REGIONS_CN = ['华北', '华南', '华东', '西部', '华中', '东北'] as const;
 const REGION_WEIGHTS = [0.2, 0.19, 0.26, 0.12, 0.14, 0.09];
 export const TEAMS = ['Key Acct', 'Growth', 'SMB'] as const;
 const REP_NAMES = [
@@ -147,6 +155,7 @@ interface Meta {
   version: number;
   rows: number;
   bytes: number;
+  shape?: Shape;
 }
 
 function readMeta(file: string): Meta | null {
@@ -158,9 +167,10 @@ function readMeta(file: string): Meta | null {
 }
 
 /** Returns the file, generating it unless a complete one with `rows` rows and the current generator version exists. */
-export async function ensureSalesCsv(file: string, rows: number, log: (s: string) => void = () => {}): Promise<GeneratedFile> {
+export async function ensureSalesCsv(file: string, rows: number, log: (s: string) => void = () => {}, shape: Shape = 'sorted'): Promise<GeneratedFile> {
   const meta = readMeta(file);
-  if (meta && meta.version === GENERATOR_VERSION && meta.rows === rows && fs.existsSync(file) && fs.statSync(file).size === meta.bytes) {
+  const sameShape = (meta?.shape ?? 'sorted') === shape;
+  if (meta && meta.version === GENERATOR_VERSION && meta.rows === rows && sameShape && fs.existsSync(file) && fs.statSync(file).size === meta.bytes) {
     return { path: file, rows, bytes: meta.bytes, generated: false, seconds: 0 };
   }
   const started = performance.now();
@@ -178,7 +188,8 @@ export async function ensureSalesCsv(file: string, rows: number, log: (s: string
   const customers = buildCustomers(prng(SEED ^ 0x5678));
   const rand = prng(SEED ^ rows);
   let bytes = 0;
-  let chunk = `${HEADER}\n`;
+  const unsorted = shape === 'unsorted';
+  let chunk = `${unsorted ? UNSORTED_HEADER : HEADER}\n`;
   let orderNo = 1_000_000;
   let linesLeft = 0;
   let customer = customers[0];
@@ -189,10 +200,10 @@ export async function ensureSalesCsv(file: string, rows: number, log: (s: string
     if (linesLeft === 0) {
       orderNo++;
       const u = rand();
-      linesLeft = u < 0.45 ? 1 : u < 0.75 ? 2 : u < 0.92 ? 3 : 4;
+      linesLeft = unsorted ? 1 : u < 0.45 ? 1 : u < 0.75 ? 2 : u < 0.92 ? 3 : 4;
       // Pareto-ish: a few customers buy a lot.
       customer = customers[Math.floor(CUSTOMERS * rand() ** 2.2)];
-      day = isoDay(dayAt(i / rows));
+      day = isoDay(dayAt(unsorted ? rand() : i / rows));
       channel = rand() < 0.8 ? customer.channel : Math.floor(rand() * CHANNELS.length);
     }
     linesLeft--;
@@ -202,10 +213,12 @@ export async function ensureSalesCsv(file: string, rows: number, log: (s: string
     const unitCents = Math.round(product.listCents * (1 - rand() * 0.15));
     const salesCents = qty * unitCents;
     const costCents = Math.round(salesCents * COST_RATIO[product.category] * (0.92 + rand() * 0.16));
-    chunk +=
-      `SO${orderNo},${day},${customer.name},${product.name},${CATEGORIES[product.category]},${CHANNELS[channel]},` +
-      `${REGIONS[customer.region]},${REP_NAMES[customer.rep]},${TEAMS[customer.rep % 3]},${qty},${money(unitCents)},` +
-      `${money(salesCents)},${money(costCents)}\n`;
+    chunk += unsorted
+      ? `SO${orderNo},${day},${customer.name},${product.name},${CATEGORIES[product.category]},${CHANNELS[channel]},` +
+        `${REGIONS_CN[customer.region]},${REP_NAMES[customer.rep]},${TEAMS[customer.rep % 3]},${qty},${money(salesCents)}\n`
+      : `SO${orderNo},${day},${customer.name},${product.name},${CATEGORIES[product.category]},${CHANNELS[channel]},` +
+        `${REGIONS[customer.region]},${REP_NAMES[customer.rep]},${TEAMS[customer.rep % 3]},${qty},${money(unitCents)},` +
+        `${money(salesCents)},${money(costCents)}\n`;
     if (chunk.length > 1 << 20) {
       bytes += Buffer.byteLength(chunk);
       await write(chunk);
@@ -219,9 +232,11 @@ export async function ensureSalesCsv(file: string, rows: number, log: (s: string
   fs.renameSync(tmp, file);
   const size = fs.statSync(file).size;
   if (size !== bytes) throw new Error(`generator: wrote ${bytes} bytes but ${file} has ${size}`);
-  fs.writeFileSync(`${file}.meta.json`, JSON.stringify({ version: GENERATOR_VERSION, rows, bytes } satisfies Meta) + '\n');
+  fs.writeFileSync(`${file}.meta.json`, JSON.stringify({ version: GENERATOR_VERSION, rows, bytes, shape } satisfies Meta) + '\n');
   return { path: file, rows, bytes, generated: true, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Values the filter-change step uses (they exist in every generated file). */
+/** Values the filter-change step uses (they exist in every generated file of the shape). */
 export const FILTER_VALUES = { region: REGIONS, channel: CHANNELS, category: CATEGORIES, team: TEAMS };
+export const UNSORTED_FILTER_VALUES = { ...FILTER_VALUES, region: REGIONS_CN };
+export const filterValuesOf = (shape: Shape) => (shape === 'unsorted' ? UNSORTED_FILTER_VALUES : FILTER_VALUES);
