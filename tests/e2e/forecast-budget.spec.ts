@@ -19,7 +19,7 @@ test('forecast: chart with bands, backtest accuracy beside it, projection from a
   expect(mape).toBeGreaterThan(0);
   expect(mape).toBeLessThan(1);
   expect(mase).toBeGreaterThan(0);
-  expect(await page.getByTestId('forecast-method').getAttribute('data-value')).toMatch(/^(seasonal-naive|hw-|regression)/);
+  expect(await page.getByTestId('forecast-method').getAttribute('data-value')).toMatch(/^(seasonal-naive|hw-|regression|theta|combination)/);
   // Projection = actual to date (native DuckDB) + the forecast of the remaining months.
   const [{ ytd }] = await sampleQuery<{ ytd: number }>(`SELECT sum(amount) AS ytd FROM ws.sales WHERE date BETWEEN DATE '${year}-01-01' AND DATE '${last}'`);
   const actualCell = page.locator('[data-testid="forecast-units"] td[data-col="actualToDate"]').first();

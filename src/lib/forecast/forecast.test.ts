@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest, forecastSeries, lastMonthCheck, maseScale, normalCdf } from './forecast';
 import { AIR_PASSENGERS } from './air-passengers';
+import type { Method } from './methods';
 
 /** mulberry32: a small seeded PRNG, so the simulation is reproducible. */
 function rng(seed: number) {
@@ -91,7 +92,26 @@ describe('forecastSeries', () => {
     expect(f.candidates.some((c) => c.method.startsWith('hw-multiplicative'))).toBe(false);
   });
 
+  it('offers Theta and the combination on seasonal series, Theta on short ones from two seasons on', () => {
+    const y = Array.from({ length: 36 }, (_, t) => 100 + t + 20 * Math.sin((t * Math.PI) / 6) + ((t * 7) % 5));
+    const methods = (n: number) => forecastSeries(y.slice(0, n), { horizon: 1 }).candidates.map((c) => c.method).sort();
+    expect(methods(36)).toEqual(['combination', 'hw-additive', 'hw-additive-damped', 'hw-multiplicative', 'hw-multiplicative-damped', 'regression', 'seasonal-naive', 'theta']);
+    expect(methods(26)).toEqual(['drift', 'naive', 'ses', 'theta']);
+    expect(methods(23)).toEqual(['drift', 'naive', 'ses']);
+    // The last-month check needs two seasons before the last month for the combination (Holt-Winters), 3 points for Theta.
+    expect(lastMonthCheck(y.slice(0, 24), 'combination', 12)).toBeNull();
+    expect(lastMonthCheck(y.slice(0, 25), 'combination', 12)).not.toBeNull();
+    expect(lastMonthCheck(y.slice(0, 3), 'theta', 12)).toBeNull();
+    expect(lastMonthCheck(y.slice(0, 4), 'theta', 12)).not.toBeNull();
+  });
+
   it('80 % / 95 % intervals cover about 80 % / 95 % of outcomes on 200 simulated seasonal series', () => {
+    checkCoverage(['hw-additive-damped', 'regression', 'seasonal-naive']);
+    // Every candidate (Theta and the combination too), chosen by the backtest.
+    checkCoverage(undefined);
+  });
+
+  function checkCoverage(methods: Method[] | undefined) {
     // Additive local-level model with a fixed season: y = ℓ + s + ε, ℓ(t) = ℓ(t−1) + 0.3 ε(t).
     const draw = normal(rng(20260127));
     let covered80 = 0;
@@ -108,7 +128,7 @@ describe('forecastSeries', () => {
       }
       const train = y.slice(0, 42);
       const test = y.slice(42);
-      const f = forecastSeries(train, { horizon: 6, methods: ['hw-additive-damped', 'regression', 'seasonal-naive'] });
+      const f = forecastSeries(train, { horizon: 6, methods });
       f.points.forEach((p, i) => {
         total++;
         if (test[i] >= p.lo80 && test[i] <= p.hi80) covered80++;
@@ -117,12 +137,12 @@ describe('forecastSeries', () => {
     }
     const c80 = covered80 / total;
     const c95 = covered95 / total;
-    console.log(`interval coverage over ${total} forecasts: 80 % → ${(100 * c80).toFixed(1)} %, 95 % → ${(100 * c95).toFixed(1)} %`);
+    console.log(`interval coverage over ${total} forecasts (${methods?.join(', ') ?? 'all candidates'}): 80 % → ${(100 * c80).toFixed(1)} %, 95 % → ${(100 * c95).toFixed(1)} %`);
     expect(c80).toBeGreaterThanOrEqual(0.7);
     expect(c80).toBeLessThanOrEqual(0.9);
     expect(c95).toBeGreaterThanOrEqual(0.88);
     expect(c95).toBeLessThanOrEqual(0.99);
-  });
+  }
 });
 
 describe('normalCdf', () => {

@@ -6,18 +6,30 @@
  * refitted on the whole history and forecasts the horizon with 80 % and 95 %
  * prediction intervals (mean ± z·sd, sd per horizon from methods.ts).
  *
+ * Candidates on seasonal series: seasonal naive, Holt-Winters (additive /
+ * multiplicative, damped or not), trend + month regression, Theta and the
+ * equal-weight combination of Theta and the damped Holt-Winters (methods.ts).
  * Series shorter than two seasons + 3 months cannot be backtested with
  * seasonal methods: they fall back to naive / drift / simple exponential
- * smoothing (reason 'short-series'); below 6 points only the naive method is
- * used (reason 'very-short').
+ * smoothing, and Theta from two seasons on (reason 'short-series'); below 6
+ * points only the naive method is used (reason 'very-short').
  */
 import { fitMethod, type FittedModel, type Method } from './methods';
 
 export const FALLBACK_REASONS = ['short-series', 'very-short'] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
-export const SEASONAL_CANDIDATES: Method[] = ['seasonal-naive', 'hw-additive', 'hw-additive-damped', 'hw-multiplicative', 'hw-multiplicative-damped', 'regression'];
+export const SEASONAL_CANDIDATES: Method[] = ['seasonal-naive', 'hw-additive', 'hw-additive-damped', 'hw-multiplicative', 'hw-multiplicative-damped', 'regression', 'theta', 'combination'];
 export const SHORT_CANDIDATES: Method[] = ['naive', 'drift', 'ses'];
+/**
+ * Short series with two full seasons (2m ≤ n < 2m + 3) add Theta, which is
+ * seasonally adjusted from n ≥ 2m on: the only seasonal method the short path
+ * has. Below two seasons Theta is SES with a drift, between ses and drift, and
+ * it did not improve the choice: on Superstore series with 18–23 training
+ * months (windows ending by 2016) the chosen method's mean MAPE was the same
+ * or up to 1.2 points worse with it; with 24 months it fell from 125 % to 103 %.
+ */
+export const SHORT_SEASONAL_CANDIDATES: Method[] = [...SHORT_CANDIDATES, 'theta'];
 
 /** Standard normal quantiles for two-sided 80 % and 95 % intervals. */
 export const Z80 = 1.2815515655446004;
@@ -96,14 +108,26 @@ export function maseScale(y: number[], lag: number): number {
 /**
  * Rolling-origin backtest of one method: for each origin o (the first o
  * points are the training set), forecast min(horizon, n − o) steps.
+ * `fits` (per origin, the models already fitted on y[0, o)) is shared by the
+ * candidates of one series, so the combination reuses its members' refits.
  */
-export function backtest(y: number[], method: Method, m: number, originList: number[], horizon: number, scale: number): Accuracy {
+export function backtest(
+  y: number[],
+  method: Method,
+  m: number,
+  originList: number[],
+  horizon: number,
+  scale: number,
+  fits?: Map<number, Map<Method, FittedModel>>,
+): Accuracy {
   let absErr = 0;
   let absPct = 0;
   let pctCount = 0;
   let points = 0;
   for (const o of originList) {
-    const model = fitMethod(method, y.slice(0, o), m, true);
+    let cache = fits?.get(o);
+    if (fits && !cache) fits.set(o, (cache = new Map()));
+    const model = fitMethod(method, y.slice(0, o), m, true, cache);
     const steps = Math.min(horizon, y.length - o);
     const f = model.forecast(steps);
     for (let h = 0; h < steps; h++) {
@@ -127,7 +151,7 @@ export function backtest(y: number[], method: Method, m: number, originList: num
 
 export function lastMonthCheck(y: number[], method: Method, m: number): LastMonthCheck | null {
   const history = y.slice(0, -1);
-  const minimum = method.startsWith('hw-') ? 2 * m : method === 'regression' ? m + 2 : method === 'seasonal-naive' ? m : 2;
+  const minimum = method.startsWith('hw-') || method === 'combination' ? 2 * m : method === 'regression' ? m + 2 : method === 'seasonal-naive' ? m : method === 'theta' ? 3 : 2;
   if (history.length < minimum) return null;
   const [p] = intervals(fitMethod(method, history, m), 1);
   const actual = y[y.length - 1];
@@ -174,7 +198,7 @@ export function forecastSeries(y: number[], options: ForecastOptions): SeriesFor
     };
   }
   const positive = y.every((v) => v > 0);
-  let candidates = options.methods ?? (seasonal ? SEASONAL_CANDIDATES : SHORT_CANDIDATES);
+  let candidates = options.methods ?? (seasonal ? SEASONAL_CANDIDATES : n >= 2 * m ? SHORT_SEASONAL_CANDIDATES : SHORT_CANDIDATES);
   if (!positive) candidates = candidates.filter((c) => !c.startsWith('hw-multiplicative'));
   if (!candidates.includes(baseline)) candidates = [baseline, ...candidates];
   // Each origin keeps enough training data for every candidate (two seasons for Holt-Winters, 3 points otherwise).
@@ -183,7 +207,8 @@ export function forecastSeries(y: number[], options: ForecastOptions): SeriesFor
   const originList: number[] = [];
   for (let o = firstOrigin; o < n; o++) originList.push(o);
   const scale = maseScale(y, seasonal ? m : 1);
-  const scored = candidates.map((c) => backtest(y, c, m, originList, btHorizon, scale));
+  const fits = new Map<number, Map<Method, FittedModel>>();
+  const scored = candidates.map((c) => backtest(y, c, m, originList, btHorizon, scale, fits));
   const ranked = [...scored].sort((a, b) => errorRank(a) - errorRank(b));
   const chosen = ranked[0];
   const model = fitMethod(chosen.method, y, m);

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  classicalSeasonalIndices,
+  combinationMembers,
   fitHoltWinters,
+  fitMethod,
+  fitTheta,
   fitRegression,
   fitSeasonalNaive,
   fitSes,
   holtWintersForecast,
   holtWintersInitialState,
   holtWintersRun,
+  type FittedModel,
   type HoltWintersParams,
+  type Method,
   type Seasonality,
 } from './methods';
 import { nelderMead } from './nelder-mead';
@@ -157,6 +163,118 @@ describe('fitted models', () => {
     const sd = model.sd(5);
     // Residuals y(t) − y(t−4) are all 1: σ = 1.
     expect(sd).toEqual([1, 1, 1, 1, Math.SQRT2]);
+  });
+});
+
+/** Plain SES one-step SSE from the initial level l0 (before the first point), written out. */
+function sesSse(x: number[], alpha: number, l0: number): { sse: number; level: number } {
+  let level = l0;
+  let sse = 0;
+  for (const v of x) {
+    sse += (v - level) ** 2;
+    level = level + alpha * (v - level);
+  }
+  return { sse, level };
+}
+
+describe('Theta', () => {
+  it('on a straight line: SES keeps the last value (α → 1), half the slope as drift: ŷ(h) = y(n) + h·b/2', () => {
+    // y = 10 + 2t, t = 0…9 (n = 10 < 2m: no seasonal adjustment). Hand: SES with α = 1 and ℓ₀ = y₀ has
+    // one-step errors 0, 2, 2, …, 2 (any α < 1 lags more), so the level is 28; b = 2, drift b/2 = 1;
+    // ŷ(h) = 28 + 1·(h − 1 + 1/α − (1−α)^n/α) = 28 + h. σ² = 9·2² / (10 − 2) = 4.5, sd(h) = σ√(1 + (h−1)α²) = σ√h.
+    const y = Array.from({ length: 10 }, (_, t) => 10 + 2 * t);
+    const model = fitTheta(y, 12);
+    expect(model.params.seasonal).toBe(0);
+    expect(model.params.alpha).toBeGreaterThan(0.999);
+    expect(model.params.drift).toBeCloseTo(1, 12);
+    model.forecast(5).forEach((v, i) => expect(v).toBeCloseTo(28 + (i + 1), 2));
+    model.sd(4).forEach((v, i) => expect(v).toBeCloseTo(Math.sqrt(4.5) * Math.sqrt(i + 1), 2));
+  });
+
+  it('on a noisy non-seasonal series: α and ℓ₀ minimise the SES SSE, and the forecast is the thetaf formula', () => {
+    const y = [12, 15, 11, 17, 16, 20, 18, 23, 21, 25, 22, 27];
+    const n = y.length;
+    const model = fitTheta(y, 12);
+    const { alpha, l0, drift } = model.params;
+    // Least-squares slope by hand: Σ(t − t̄)(y − ȳ) / Σ(t − t̄)².
+    const tBar = (n - 1) / 2;
+    const yBar = y.reduce((a, b) => a + b, 0) / n;
+    const slope = y.reduce((a, v, t) => a + (t - tBar) * (v - yBar), 0) / y.reduce((a, _, t) => a + (t - tBar) ** 2, 0);
+    expect(drift).toBeCloseTo(slope / 2, 12);
+    // Optimality: no nearby (α, ℓ₀) and no α on a grid (with ℓ₀ searched) has a lower SSE.
+    const best = sesSse(y, alpha, l0).sse;
+    for (const [da, dl] of [[0.01, 0], [-0.01, 0], [0, 0.1], [0, -0.1]]) {
+      const a = Math.min(0.9999, Math.max(0.0001, alpha + da));
+      expect(sesSse(y, a, l0 + dl).sse).toBeGreaterThanOrEqual(best - 1e-9);
+    }
+    for (let a = 0.02; a < 1; a += 0.02) {
+      for (let l = 5; l <= 20; l += 0.05) expect(sesSse(y, a, l).sse).toBeGreaterThanOrEqual(best - 1e-9);
+    }
+    const { level } = sesSse(y, alpha, l0);
+    const expected = Array.from({ length: 6 }, (_, i) => level + (slope / 2) * (i + 1 - 1 + 1 / alpha - (1 - alpha) ** n / alpha));
+    model.forecast(6).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
+  });
+
+  it('classical decomposition by hand (m = 4) and Theta on a purely periodic series repeats the period', () => {
+    // y = 10, 20, 30, 40 twice: the 2×4 moving average at t = 2…5 is (y/2 + y + y + y + y/2)/4 = 25, the ratios
+    // y/25 are 1.2, 1.6 (t = 2, 3), 0.4, 0.8 (t = 4, 5), mean 1: indices by t mod 4 = 0.4, 0.8, 1.2, 1.6.
+    const y = [10, 20, 30, 40, 10, 20, 30, 40];
+    classicalSeasonalIndices(y, 4, 'multiplicative').forEach((v, j) => expect(v).toBeCloseTo([0.4, 0.8, 1.2, 1.6][j], 12));
+    // Additive: y − 25 = 5, 15 (t = 2, 3), −15, −5 (t = 4, 5).
+    classicalSeasonalIndices(y, 4, 'additive').forEach((v, j) => expect(v).toBeCloseTo([-15, -5, 5, 15][j], 12));
+    // Seasonally adjusted, the series is 25 throughout: no drift, level 25, forecast 25 × index.
+    const model = fitTheta(y, 4);
+    expect(model.params.seasonal).toBe(1);
+    model.forecast(6).forEach((v, i) => expect(v).toBeCloseTo([10, 20, 30, 40, 10, 20][i], 9));
+    model.sd(3).forEach((v) => expect(v).toBeLessThan(1e-9));
+  });
+
+  it('is seasonally adjusted from two seasons on, additively when a month is not positive', () => {
+    const season = [5, -3, 8, 0, -10, 4, 6, -2, -7, 3, 1, -5];
+    const y = Array.from({ length: 30 }, (_, t) => 100 + t + season[t % 12]);
+    expect(fitTheta(y.slice(0, 23), 12).params.seasonal).toBe(0);
+    expect(fitTheta(y.slice(0, 24), 12).params.seasonal).toBe(1);
+    const withZero = y.map((v, t) => (t === 5 ? 0 : v));
+    expect(fitTheta(withZero, 12).params.seasonal).toBe(2);
+  });
+
+  it('beats seasonal naive on AirPassengers 1960', () => {
+    const train = AIR_PASSENGERS.slice(0, 132);
+    const test = AIR_PASSENGERS.slice(132);
+    const mape = (f: number[]) => test.reduce((a, v, i) => a + Math.abs(v - f[i]) / v, 0) / test.length;
+    expect(mape(fitTheta(train, 12).forecast(12))).toBeLessThan(mape(fitSeasonalNaive(train, 12).forecast(12)));
+  });
+});
+
+describe('combination', () => {
+  const mean = (rows: number[][]) => rows[0].map((_, i) => rows.reduce((a, r) => a + r[i], 0) / rows.length);
+
+  it('forecasts the mean of Theta and the two damped Holt-Winters; its sd is the mean of theirs', () => {
+    const y = AIR_PASSENGERS.slice(0, 132);
+    const combination = fitMethod('combination', y, 12);
+    expect(combinationMembers(y)).toEqual(['theta', 'hw-additive-damped', 'hw-multiplicative-damped']);
+    const members = [fitTheta(y, 12), fitHoltWinters(y, 12, 'additive', true), fitHoltWinters(y, 12, 'multiplicative', true)];
+    const expected = mean(members.map((model) => model.forecast(18)));
+    combination.forecast(18).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
+    const sd = mean(members.map((model) => model.sd(18)));
+    combination.sd(18).forEach((v, i) => expect(v).toBeCloseTo(sd[i], 9));
+    // Fitted values: the mean where every member has one (Holt-Winters has none in the first season).
+    expect(combination.fitted.slice(0, 12).every((v) => v === null)).toBe(true);
+    expect(combination.fitted[50]).toBeCloseTo((members[0].fitted[50]! + members[1].fitted[50]! + members[2].fitted[50]!) / 3, 9);
+    expect(combination.params).toEqual({ theta: 1 / 3, 'hw-additive-damped': 1 / 3, 'hw-multiplicative-damped': 1 / 3 });
+  });
+
+  it('leaves multiplicative Holt-Winters out when a month is not positive, and reuses cached member fits', () => {
+    const y = AIR_PASSENGERS.slice(0, 48).map((v, t) => (t === 30 ? 0 : v));
+    expect(combinationMembers(y)).toEqual(['theta', 'hw-additive-damped']);
+    const theta = fitTheta(y, 12);
+    const damped = fitHoltWinters(y, 12, 'additive', true, true);
+    const cache = new Map<Method, FittedModel>([['theta', theta]]);
+    const combination = fitMethod('combination', y, 12, true, cache);
+    expect(cache.get('hw-additive-damped')!.forecast(6)).toEqual(damped.forecast(6));
+    expect(cache.get('combination')).toBe(combination);
+    const expected = mean([theta.forecast(6), damped.forecast(6)]);
+    combination.forecast(6).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
   });
 });
 
