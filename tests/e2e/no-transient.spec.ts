@@ -36,6 +36,8 @@ async function record(page: Page) {
 
 test('after a file replaces the sample, each KPI card’s first data-value is its final one', async ({ page }) => {
   await openApp(page, '#/overview?period=ytd');
+  // The sample's own numbers first (its queries run once it is ready): recording starts with them on screen.
+  await expect(page.getByTestId('overview')).toHaveAttribute('data-ready', 'true');
   await record(page);
   expect(await loadFile(page, file)).toBe('ready');
   expect(await kpi(page, 'revenue')).toBeCloseTo(total, 6);
