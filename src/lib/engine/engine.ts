@@ -31,6 +31,27 @@ export function onEngineProgress(listener: (p: EngineProgress) => void): () => v
   return () => progressListeners.delete(listener);
 }
 
+const queryProgressListeners = new Set<(fraction: number) => void>();
+
+/** The running query's progress, 0–1, as DuckDB's progress bar measures it (a load's long CREATE TABLE AS). */
+export function onQueryProgress(listener: (fraction: number) => void): () => void {
+  queryProgressListeners.add(listener);
+  return () => queryProgressListeners.delete(listener);
+}
+
+/**
+ * DuckDB-WASM's worker posts its progress bar's updates (PROGRESS_UPDATE) while a query runs, to the handlers
+ * in AsyncDuckDB's `_onExecutionProgress`; 1.32 has no public way to add one, so the list is reached directly.
+ */
+function listenToQueryProgress(db: duckdb.AsyncDuckDB): void {
+  const handlers = (db as unknown as { _onExecutionProgress?: ((p: duckdb.ProgressEntry) => void)[] })._onExecutionProgress;
+  handlers?.push((p) => {
+    const fraction = Number(p.percentage) / 100;
+    if (p.status !== 'in-progress' || !(fraction >= 0 && fraction <= 1)) return;
+    for (const l of queryProgressListeners) l(fraction);
+  });
+}
+
 function start(): Promise<Started> {
   started ??= (async () => {
     // Loaded on first use so the app shell paints without it.
@@ -48,6 +69,8 @@ function start(): Promise<Started> {
       filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false },
     });
     const conn = await db.connect();
+    await conn.query('SET enable_progress_bar = true');
+    listenToQueryProgress(db);
     // Extensions would be fetched from a CDN; we never do that.
     await conn.query('SET autoload_known_extensions = false');
     await conn.query('SET autoinstall_known_extensions = false');

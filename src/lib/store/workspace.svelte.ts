@@ -2,7 +2,7 @@
  * The loaded workspace: what is in the engine, its status and metadata.
  * One source of truth for views; `revision` changes whenever the data does.
  */
-import { engine } from '../engine/engine';
+import { engine, onQueryProgress } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, restoreKeptTable, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
 import {
@@ -198,6 +198,13 @@ async function describe(kind: 'sample' | 'file', name: string, known?: SalesSumm
 let loadRequest = 0;
 /** The published workspace being opened, for a file chosen meanwhile to wait on (the engine then serves the file last). */
 let sampleOpening: Promise<void> | null = null;
+
+// A load's long steps (the copy into the table, the check) move its bar with DuckDB's progress of the running
+// query: views ask nothing meanwhile (view-queries.ts), so the running query is the load's. Never backwards.
+onQueryProgress((fraction) => {
+  if (workspace.status !== 'loading' || (workspace.phase !== 'loading' && workspace.phase !== 'checking')) return;
+  workspace.progress = Math.max(workspace.progress ?? 0, fraction);
+});
 
 function begin(phase: typeof workspace.phase): number {
   compaction?.abort();
