@@ -37,6 +37,20 @@ test('a monthly two-column export loads as whole months: as-of is the last month
   await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 });
 
+test('a Chinese monthly summary with 年份 and 月份 in two columns loads as whole months, and says where its dates come from', async ({ page }) => {
+  // 2024-01 … 2025-03 per region, the month as 1月 … 12月.
+  const rows = Array.from({ length: 30 }, (_, k) => ({ y: 2024 + Math.floor((k % 15) / 12), m: ((k % 15) % 12) + 1, region: k < 15 ? '华东' : '华南', v: 5000 + k * 123.25 }));
+  await openApp(page);
+  expect(await loadFile(page, csvFile('月度汇总.csv', ['年份,月份,区域,销售额', ...rows.map((r) => `${r.y},${r.m}月,${r.region},${r.v}`)]))).toBe('ready');
+  await expect(page.getByTestId('grain')).toHaveAttribute('data-grain', 'month');
+  const notice = page.getByTestId('load-warnings');
+  await expect(notice.locator('li[data-code="date-from-year-month"]')).toContainText('年份 + 月份');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.v, 0), 2);
+  await page.evaluate(() => (location.hash = '#/overview?period=ytd'));
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-03-31');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.filter((r) => r.y === 2025).reduce((s, r) => s + r.v, 0), 2);
+});
+
 test('when the amount cannot be told, the error card offers the columns; picking one loads the file', async ({ page }) => {
   const rows = Array.from({ length: 20 }, (_, k) => ({ d: `2026-01-${pad(k + 1)}`, a: 100 + k + 0.25, b: 120 + k + 0.75 }));
   await openApp(page);

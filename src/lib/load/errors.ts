@@ -57,6 +57,7 @@ export type LoadWarningCode =
   | 'ragged-rows'
   | 'date-by-content'
   | 'amount-by-content'
+  | 'date-from-year-month'
   | 'monthly'
   | 'quarterly';
 

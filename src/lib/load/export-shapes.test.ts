@@ -55,6 +55,24 @@ describe('periodic summaries', () => {
     expect(await summary()).toMatchObject({ grain: 'month', dataStart: '1967-03-01', dataEnd: '1975-02-28' });
   });
 
+  it('a Chinese monthly summary with the year and the month in two columns (年份 2024 · 月份 1月) loads as whole months', async () => {
+    // Two regions × 14 months, 2024-01 … 2025-02, in no order; one row without a month.
+    const rows = Array.from({ length: 28 }, (_, k) => ({ y: 2024 + Math.floor((k % 14) / 12), m: ((k % 14) % 12) + 1, region: k < 14 ? '华东' : '华北', v: amountOf(k) }));
+    const shuffled = rows.map((r, k) => ({ r, key: (k * 11) % 28 })).sort((a, b) => a.key - b.key).map((x) => x.r);
+    const lines = ['年份,月份,区域,销售额', ...shuffled.map((r) => `${r.y},${r.m}月,${r.region},${r.v}`), '2025,,华东,5'];
+    const source = await loadSalesFile(db, csv('按月汇总.csv', lines));
+    expect(source.mapping).toEqual({ date: '年份 + 月份', region: '区域', amount: '销售额' });
+    expect(source.check.grain).toBe('month');
+    const t = await revenue(source);
+    expect(t.n).toBe(29);
+    expect(t.amount).toBeCloseTo(rows.reduce((s, x) => s + x.v, 0) + 5, 6);
+    expect([t.first, t.last]).toEqual(['2024-01-01', '2025-02-01']);
+    const derived = source.warnings.find((w) => w.code === 'date-from-year-month');
+    expect(derived?.facts).toMatchObject({ column: '年份 + 月份', examples: shuffled.slice(0, 3).map((r, i) => ({ row: i + 2, value: `${r.y}-${String(r.m).padStart(2, '0')}` })) });
+    expect(source.warnings.find((w) => w.code === 'missing-dates')?.facts.count).toBe(1);
+    expect(await summary()).toMatchObject({ grain: 'month', dataStart: '2024-01-01', dataEnd: '2025-02-28' });
+  });
+
   it('an unsorted monthly export with Japanese headers (年月, 売上) gives the same months and end', async () => {
     const months = Array.from({ length: 18 }, (_, k) => ({ label: `${2024 + Math.floor(k / 12)}年${(k % 12) + 1}月`, v: amountOf(k) }));
     const shuffled = months.map((m, k) => ({ m, key: (k * 7) % 18 })).sort((a, b) => a.key - b.key).map((x) => x.m);

@@ -11,6 +11,7 @@ import { describeDateFormat, detectDateFormat, periodGrain, SUPPORTED_DATE_FORMA
 import { grainOfDates } from './sales-summary';
 import { isBlankCell } from '../ingest/blank';
 import { proposeMapping, missingRequired } from '../ingest/mapping';
+import { findYearMonth, withYearMonth, withYearMonthSql } from '../ingest/year-month';
 import { CANONICAL_FIELDS, type InputField, type Mapping } from '../model/schema';
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
@@ -200,8 +201,8 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
     format: 'csv' as const,
     encoding: guess.encoding + (guess.bom ? ' (BOM)' : ''),
     delimiter: sniff.delimiter,
-    header: sniff.header,
-    preview: sniff.rows.slice(0, 20),
+    header: plan.header,
+    preview: plan.rows.slice(0, 20),
     ...plan.text,
     mapping: plan.mapping,
     mappingReasons: plan.reasons,
@@ -224,6 +225,10 @@ export async function loadSalesFile(db: LoadEngine, file: File, progress: Progre
 
 /** How to read a sniffed CSV: the mapping, the formats, and the relations to build the canonical table from. */
 export interface CsvPlan {
+  /** The file's columns, plus a derived "year + month" date column when the file has those two and no date (year-month.ts). */
+  header: string[];
+  /** The sniffed rows with the derived column's values. */
+  rows: string[][];
   mapping: Mapping;
   reasons: Partial<Record<InputField, string>>;
   formats: ReturnType<typeof detectFormats>;
@@ -276,23 +281,45 @@ export async function restoreKeptTable(db: LoadEngine, ipc: Uint8Array, saved: u
 /** Pure: from the sniffed head to the plan (the benchmark's native reference uses the same). */
 export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): CsvPlan {
   const quote = sniff.quoteChar || '"';
-  const textKinds = Object.fromEntries(sniff.header.map((h) => [h, 'text' as SourceKind]));
-  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
-  const choices = applicable(saved, sniff.header);
+  const { header, rows, derived, proposal } = proposeCsvMapping(sniff);
+  const textKinds = Object.fromEntries(header.map((h) => [h, 'text' as SourceKind]));
+  const choices = applicable(saved, header);
   const mapping = choices?.mapping ?? proposal.mapping;
-  const detected = detectFormats(sniff.header, sniff.rows, mapping);
+  const detected = detectFormats(header, rows, mapping);
   const formats = { ...detected, ...savedFormats(choices) };
-  const typed = typedColumns(sniff.header, sniff.rows, mapping, formats.amountFormat);
+  const typed = typedColumns(header, rows, mapping, formats.amountFormat);
   const typedKinds = Object.fromEntries(Object.entries(typed).map(([c, t]) => [c, (t === 'DATE' ? 'date' : 'number') as SourceKind]));
+  const relation = (types?: Record<string, 'DOUBLE' | 'DATE'>) => {
+    const read = csvRelation(fileName, sniff.delimiter, quote, sniff.header, types);
+    return derived ? withYearMonthSql(read, derived) : read;
+  };
   return {
+    header,
+    rows,
     mapping,
     reasons: proposal.reasons,
     formats,
-    text: { relation: csvRelation(fileName, sniff.delimiter, quote, sniff.header), columnKinds: textKinds },
-    typed:
-      Object.keys(typed).length > 0
-        ? { relation: csvRelation(fileName, sniff.delimiter, quote, sniff.header, typed), columnKinds: { ...textKinds, ...typedKinds } }
-        : null,
+    text: { relation: relation(), columnKinds: textKinds },
+    typed: Object.keys(typed).length > 0 ? { relation: relation(typed), columnKinds: { ...textKinds, ...typedKinds } } : null,
+  };
+}
+
+/**
+ * The mapping proposed from the sniffed head; a file with no date column but a year and a month column
+ * gets their derived "year + month" column as its date (reason 'year-month'), and the two are not mapped
+ * to anything else.
+ */
+function proposeCsvMapping(sniff: Sniff) {
+  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
+  const derived = proposal.mapping.date ? null : findYearMonth(sniff.header, sniff.rows);
+  if (!derived) return { header: sniff.header, rows: sniff.rows, derived, proposal };
+  const { header, rows } = withYearMonth(sniff.header, sniff.rows, derived);
+  const mapping = Object.fromEntries(Object.entries(proposal.mapping).filter(([, c]) => c !== derived.year && c !== derived.month)) as Mapping;
+  return {
+    header,
+    rows,
+    derived,
+    proposal: { mapping: { ...mapping, date: derived.column }, reasons: { ...proposal.reasons, date: 'year-month' } },
   };
 }
 
@@ -463,6 +490,11 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
     }
     if (check.missingDates > 0) warnings.push({ code: 'missing-dates', facts: { ...facts, column: dateColumn, count: check.missingDates } });
     if (source.dateAmbiguous) warnings.push({ code: 'ambiguous-dates', facts: { ...facts, column: dateColumn } });
+    if (source.mappingReasons.date === 'year-month' && dateColumn) {
+      const at = source.header.indexOf(dateColumn);
+      const examples = source.preview.map((r, i) => ({ row: i + 2, value: r[at] ?? '' })).filter((e) => !isBlankCell(e.value)).slice(0, 3);
+      warnings.push({ code: 'date-from-year-month', facts: { ...facts, column: dateColumn, examples } });
+    }
     for (const field of ['date', 'amount'] as const) {
       const column = source.mapping[field];
       if (source.mappingReasons[field] !== 'content' || !column) continue;
