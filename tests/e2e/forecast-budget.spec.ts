@@ -108,6 +108,11 @@ test('forecast scenario: a +15 % target saved as a plan revision becomes the pla
   await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   // The revised annual amount is rounded to whole units.
   await expect.poll(async () => Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'))).toBeCloseTo(Math.round(before * 1.15), 0);
+  // The revision is kept in this browser like a plan saved on #/targets: it is in force after a reload.
+  await expect(page.getByTestId('storage-status')).toHaveAttribute('data-plan-kept', 'true');
+  await page.reload();
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect.poll(async () => Number(await page.locator('[data-kpi="target"]').getAttribute('data-value'))).toBeCloseTo(Math.round(before * 1.15), 0);
 });
 
 test('a budget file dropped onto loaded sales becomes the budget: variance per team and line against hand-worked sums', async ({ page }) => {

@@ -27,7 +27,8 @@ import {
 } from './persist';
 import { parseSavedQueries } from './saved-queries';
 import { queryBudgetEntries, replaceBudgetEntries, type BudgetEntryRow } from '../analyses/budget-entry';
-import { exportPlanTables, restorePlanTables, type SavedPlan } from '../analyses/target-plan';
+import { exportPlanTables, restorePlanTables, savePlanVersion, type SavedPlan, type VersionMeta } from '../analyses/target-plan';
+import type { TargetRow } from '../targets/plan';
 import { applyWorkspaceBudget, applyWorkspaceTargets, applyWorkspaceTerritories, classifyFileHead, joinChoices, loadWorkspaceFiles, type Join, type LoadedWorkspace, type WorkspaceFile } from '../load/workspace-files';
 import type { TargetsLoad } from '../load/targets-file';
 import type { BudgetLoad } from '../load/budget-file';
@@ -457,9 +458,13 @@ export async function loadFiles(files: File[], beforeReady: () => void = () => {
   }
 }
 
-/** Loads the refused file again with the date and amount columns picked on its error card (formats detected). */
-export function loadWithColumns(mapping: Mapping, beforeReady: () => void = () => {}): Promise<void> {
-  return loadFiles(requestedFiles, beforeReady, { mapping });
+/**
+ * Loads the refused file again with the date and amount columns picked on its error card (formats detected);
+ * in a multi-file workspace `factsFile`, whose columns they are, becomes its sales (the rest as proposed).
+ */
+export function loadWithColumns(mapping: Mapping, factsFile: string | undefined, beforeReady: () => void = () => {}): Promise<void> {
+  const workspaceChoices = factsFile ? { workspace: { roles: { [factsFile]: 'sales' }, fillMapping: true } } : {};
+  return loadFiles(requestedFiles, beforeReady, { mapping, ...workspaceChoices });
 }
 
 /** The workspace from its kept table, or null (none kept, or it does not fit: the file is then loaded as usual). */
@@ -619,7 +624,17 @@ export function currentWorkKey(): WorkKey {
 }
 
 /**
- * Keeps the plan built or revised in the app (call after each saved version). It is background work, so
+ * Saves a plan version made in the app (built, revised, edited cell by cell, or a forecast scenario) and
+ * keeps the plan in this browser: the one way every page saves a plan, so none can forget to keep it.
+ */
+export async function saveAppPlanVersion(rows: TargetRow[], meta: VersionMeta, options: { planTablesReady?: boolean } = {}): Promise<number> {
+  const version = await savePlanVersion(engine, rows, meta, options);
+  void keepPlan();
+  return version;
+}
+
+/**
+ * Keeps the plan built or revised in the app (saveAppPlanVersion does it after each saved version). It is background work, so
  * the status the new version changed recomputes first; a later save supersedes it. True once kept.
  */
 export async function keepPlan(): Promise<boolean> {
