@@ -3,10 +3,21 @@
  * a monthly summary, a file whose amount must be picked on the error card, n/a amounts, German headers.
  * Every expected number is computed in TS from the generated rows.
  */
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, loadFile, kpi } from './fixtures';
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** On the error card: picks the amount column, loads, and waits for that load to be ready. */
+async function pickAmountAndLoad(page: Page, amount: string) {
+  await page.getByTestId('pick-amount').selectOption(amount);
+  const status = page.getByTestId('load-status');
+  const attempts = Number(await status.getAttribute('data-attempts'));
+  await page.getByTestId('pick-load').click();
+  await expect(status).toHaveAttribute('data-attempts', String(attempts + 1));
+  await expect(status).toHaveAttribute('data-state', 'ready');
+}
 
 test('a monthly two-column export loads as whole months: as-of is the last month’s end, the forecast starts after it', async ({ page }) => {
   // 30 months, 2023-01 … 2025-06, with a season and a trend.
@@ -61,13 +72,28 @@ test('when the amount cannot be told, the error card offers the columns; picking
   // The previous workspace is still on screen.
   expect(await kpi(page, 'revenue')).toBe(before);
   await expect(page.getByTestId('pick-date')).toHaveValue('d');
-  await page.getByTestId('pick-amount').selectOption('b');
-  const status = page.getByTestId('load-status');
-  const attempts = Number(await status.getAttribute('data-attempts'));
-  await page.getByTestId('pick-load').click();
-  await expect(status).toHaveAttribute('data-attempts', String(attempts + 1));
-  await expect(status).toHaveAttribute('data-state', 'ready');
+  await pickAmountAndLoad(page, 'b');
   expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.b, 0), 2);
+});
+
+test('several files where no amount can be told: the card offers the largest file’s columns; the picked ones load it with its lookup joined', async ({ page }) => {
+  const rows = Array.from({ length: 24 }, (_, k) => ({ d: `2026-03-${pad(k + 1)}`, c: `K${k % 4}`, a: 200 + k + 0.25, b: 300 + k * 2 + 0.5 }));
+  const regions = ['Nord', 'Süd', 'Nord', 'West'];
+  const lines = test.info().outputPath('zeilen.csv');
+  const customers = test.info().outputPath('kunden.csv');
+  const fs = await import('node:fs/promises');
+  await fs.writeFile(lines, ['Tag,KundeNr,Wert1,Wert2', ...rows.map((r) => `${r.d},${r.c},${r.a},${r.b}`)].join('\n') + '\n');
+  await fs.writeFile(customers, ['KundeNr,Name,Region', ...regions.map((g, i) => `K${i},Kunde ${i},${g}`)].join('\n') + '\n');
+  await openApp(page);
+  expect(await loadFile(page, [lines, customers])).toBe('error');
+  const picker = page.getByTestId('column-picker');
+  await expect(picker).toContainText('zeilen.csv');
+  await expect(page.getByTestId('pick-date')).toHaveValue('Tag');
+  await pickAmountAndLoad(page, 'Wert2');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.b, 0), 2);
+  // The customers file is joined: its regions filter the lines.
+  await page.evaluate(() => (location.hash = '#/overview?period=all&f.region=Nord'));
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.filter((r) => regions[Number(r.c.slice(1))] === 'Nord').reduce((s, r) => s + r.b, 0), 2);
 });
 
 test('180 of 200 amounts "n/a": revenue is the 20 others, and an alert says so, on #/data too', async ({ page }) => {

@@ -359,6 +359,7 @@ export const en = {
   'load.compacting': 'optimising for fast filtering…',
   'load.compactingHint': 'A compressed copy of the data is being built while the app is idle; filters get faster when it is done. Nothing changes in the numbers.',
   'load.pick.intro': 'Choose the columns here and load the file again:',
+  'load.pick.introFile': 'Choose the date and amount columns of {file} (it becomes the sales; the other files are joined to it) and load again:',
   'load.pick.date': 'Date column',
   'load.pick.amount': 'Amount column',
   'load.pick.choose': 'Choose a column',

@@ -33,7 +33,7 @@ describe('message catalogs', () => {
   });
 });
 
-const ALL_FACTS: Required<Omit<LoadFacts, 'columns' | 'proposed'>> = {
+const ALL_FACTS: Required<Omit<LoadFacts, 'columns' | 'proposed' | 'factsFile'>> = {
   file: 'sales.csv',
   row: 7,
   column: 'Sales',

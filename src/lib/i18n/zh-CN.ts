@@ -361,6 +361,7 @@ export const zhCN: Record<MessageKey, string> = {
   'load.compacting': '正在优化筛选速度…',
   'load.compactingHint': '应用空闲时正在建立数据的压缩副本，完成后筛选会更快。数字不会有任何变化。',
   'load.pick.intro': '可在此选择列，然后重新加载文件：',
+  'load.pick.introFile': '请选择 {file} 的日期列和金额列（它将作为销售明细，其余文件与它关联），然后重新加载：',
   'load.pick.date': '日期列',
   'load.pick.amount': '金额列',
   'load.pick.choose': '选择一列',

@@ -35,6 +35,8 @@ export interface LoadFacts {
   /** no-date / no-amount: the file's columns and what was proposed, for the column picker */
   columns?: string[];
   proposed?: Mapping;
+  /** A multi-file workspace: the file whose columns the picker offers (it becomes the sales facts). */
+  factsFile?: string;
 }
 
 export class LoadError extends Error {

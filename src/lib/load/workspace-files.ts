@@ -419,9 +419,13 @@ export async function loadWorkspaceFiles(
   const opened = await openWorkspaceFiles(db, files, progress, saved?.workspace?.roles);
   const facts = chooseFacts(opened);
   if (!facts) {
+    // No file has an amount the app can tell: the error card offers the columns of the largest table-like
+    // file (the facts are the longest file), to pick its date and amount and load it as the sales.
+    const candidate = opened.filter((f) => f.role === 'lookup').sort((a, b) => b.rows - a.rows)[0];
     throw new LoadError('no-amount', {
       file: files.map((f) => f.name).join(', '),
       detail: opened.map((f) => `${f.fileName}: ${f.header.join(', ')}`).join(' · '),
+      ...(candidate ? { factsFile: candidate.fileName, columns: candidate.header, proposed: proposeMapping(candidate.header, candidate.sample).mapping } : {}),
     });
   }
   const lookups = opened.filter((f) => f.role === 'lookup');

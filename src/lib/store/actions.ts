@@ -12,7 +12,7 @@ export function openFiles(files: File[]): Promise<void> {
   return loadFiles(files, openOnWholeRange);
 }
 
-/** The refused file again, with the columns picked on its error card. */
-export function openWithColumns(mapping: Mapping): Promise<void> {
-  return loadWithColumns(mapping, openOnWholeRange);
+/** The refused file (or files) again, with the columns picked on its error card. */
+export function openWithColumns(mapping: Mapping, factsFile?: string): Promise<void> {
+  return loadWithColumns(mapping, factsFile, openOnWholeRange);
 }
