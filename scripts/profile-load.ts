@@ -3,7 +3,7 @@
  * through the file input with the engine's query log on, and prints every query with its start (ms
  * after the choice), run and queue time, and when load-status and the overview turned ready.
  *
- *   npx vite build && npx tsx scripts/profile-load.ts --size=1m-unsorted
+ *   npx vite build && npx tsx scripts/profile-load.ts --size=1m-unsorted [--then=#/overview?period=ytd&f.region=华东]
  *
  * Measures only, like bench.ts; the data comes from bench-data/ (generated if missing).
  */
@@ -52,6 +52,19 @@ async function main(): Promise<void> {
     });
     await page.getByTestId('file-input').first().setInputFiles(file.path);
     await page.waitForFunction(() => document.querySelector('[data-testid="load-status"]')?.getAttribute('data-state') === 'ready' && document.querySelector('[data-testid="overview"]')?.getAttribute('data-ready') === 'true', null, { timeout: 300_000, polling: 50 });
+    // --then=<hash>: a view change right after the load (before the background compaction), logged the same way.
+    const then = arg('then', '');
+    if (then) {
+      await page.evaluate((h) => {
+        const w = window as LogWindow;
+        w.__targetscopeQueryLog = [];
+        w.__marks = [];
+        w.__t0 = performance.now();
+        location.hash = h;
+      }, then);
+      await page.waitForTimeout(100);
+      await page.waitForSelector('main [data-testid][data-ready="true"]', { timeout: 60_000 });
+    }
     await page.waitForTimeout(2000);
     const { log, marks } = await page.evaluate(() => {
       const w = window as LogWindow;
