@@ -13,6 +13,7 @@ export interface RouteEntry {
 }
 
 export const VIEWS: Record<Route, RouteEntry> = {
+  brief: { label: 'nav.brief', load: () => import('./Brief.svelte') },
   overview: { label: 'nav.overview', load: () => import('./Overview.svelte') },
   products: { label: 'nav.products', load: () => import('./Products.svelte') },
   channels: { label: 'nav.channels', load: () => import('./Channels.svelte') },

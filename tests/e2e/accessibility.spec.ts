@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from './fixtures';
 
-const ROUTES = ['overview', 'products', 'channels', 'customers', 'reps', 'regions', 'data', 'sql', 'targets', 'forecast', 'budget', 'market'];
+const ROUTES = ['brief', 'overview', 'products', 'channels', 'customers', 'reps', 'regions', 'data', 'sql', 'targets', 'forecast', 'budget', 'market'];
 const VIEW_ROOT: Record<string, string> = { data: 'section.data-view', sql: 'section' };
 
 for (const [locale, width, height] of [['en', 1440, 900], ['zh-CN', 375, 667]] as const) {

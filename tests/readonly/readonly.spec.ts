@@ -20,3 +20,10 @@ test('read-only build: no file input, no market import; views and snapshot links
   await expect(page.getByTestId('share-snapshot')).toBeEnabled();
 });
 
+
+test('read-only build: the site opens on the brief', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('[data-brief="verdict"]')).toHaveAttribute('data-attainment', /\d/);
+  await expect(page.locator('nav ul a').first()).toHaveAttribute('href', '#/brief');
+});

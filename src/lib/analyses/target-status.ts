@@ -21,7 +21,7 @@ import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql
 import type { Basis } from '../model/view-state';
 import { forecastMany } from '../forecast/forecast-client';
 import type { ForecastPoint } from '../forecast/forecast';
-import { forecastOfRest } from '../forecast/projection';
+import { forecastOfRest, probabilityOfReaching } from '../forecast/projection';
 import { buildUnitSeries, seriesFrame, type MonthlyRow } from './forecast-units';
 import {
   PERIOD_KINDS,
@@ -311,6 +311,8 @@ export interface StatusRow extends Pacing {
   childTargets: number | null;
   /** own target − children's targets; positive = not yet allocated, negative = over-allocated. */
   unallocated: number | null;
+  /** P(period end ≥ target) from the forecast's spread (as on #/forecast); null without a forecast or a target. */
+  probability: number | null;
 }
 
 function sumMonths(m: Map<string, number> | undefined, window: DateRange): number {
@@ -339,13 +341,14 @@ export function shapeStatus(data: StatusData, level: string, kind: PeriodKind, t
     const hasTargetInWindow = !!monthly && [...monthly.keys()].some((m) => m >= window.start && m <= window.end);
     const ly = data.lastYear.get(level)?.get(unit);
     const points = data.forecasts.get(level)?.get(unit);
+    const rest = points ? forecastOfRest(points, frame.firstMonthRemaining, frame.monthsToYearEnd) : null;
     const p = pacing(
       {
         window,
         asOf,
         monthlyTargets: hasTargetInWindow ? monthly : null,
         actual: sumMonths(data.actuals.get(level)?.get(unit), window),
-        forecastRemaining: points ? forecastOfRest(points, frame.firstMonthRemaining, frame.monthsToYearEnd).mean : null,
+        forecastRemaining: rest ? rest.mean : null,
         lastYearToDate: data.hasLastYear ? (ly?.get(`${kind}_to_date`) ?? 0) : null,
       },
       thresholds,
@@ -364,6 +367,7 @@ export function shapeStatus(data: StatusData, level: string, kind: PeriodKind, t
       manager: level === 'rep' ? (data.managerOf.get(unit) ?? null) : null,
       childTargets: children,
       unallocated: children === null || p.target === null ? null : p.target - children,
+      probability: rest ? probabilityOfReaching(p.target, p.projection, rest.sd) : null,
     };
   });
 }

@@ -58,13 +58,18 @@ export function forecastOfRest(points: ForecastPoint[], firstMonthRemaining: num
   return { mean, sd };
 }
 
+/** P(N(projection, sd²) ≥ target): the chance of reaching the target; null without one. */
+export function probabilityOfReaching(target: number | null, projection: number, sd: number): number | null {
+  if (target === null) return null;
+  return sd > 0 ? 1 - normalCdf((target - projection) / sd) : projection >= target ? 1 : 0;
+}
+
 export function projectYearEnd(input: ProjectionInput): Projection {
   const { mean: remaining, sd } = forecastOfRest(input.points, input.firstMonthRemaining, input.monthsToYearEnd);
   const projection = input.actualToDate + remaining;
   const target = input.target;
   const z80 = 1.2815515655446004;
-  let probability: number | null = null;
-  if (target !== null) probability = sd > 0 ? 1 - normalCdf((target - projection) / sd) : projection >= target ? 1 : 0;
+  const probability = probabilityOfReaching(target, projection, sd);
   return {
     actualToDate: input.actualToDate,
     remaining,

@@ -46,3 +46,15 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 export type { MessageKey };
+
+/** A piece of a message: its text, or one of its slots (a placeholder the caller renders, e.g. as a link). */
+export type MessagePart = { text: string; slot?: string };
+
+/** A message with some placeholders as slots: the text split around them, each slot's text filled in. */
+export function tSlots(key: MessageKey, slots: Record<string, string>, params: Record<string, string | number> = {}): MessagePart[] {
+  const marked = t(key, { ...params, ...Object.fromEntries(Object.keys(slots).map((k) => [k, `\u0000${k}\u0000`])) });
+  return marked
+    .split('\u0000')
+    .map((piece, i) => (i % 2 === 1 ? { text: slots[piece], slot: piece } : { text: piece }))
+    .filter((p) => p.text !== '');
+}

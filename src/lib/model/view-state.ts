@@ -1,7 +1,7 @@
 import { DIMENSIONS, type Dimension } from './schema';
 import type { PeriodPreset } from './period';
 
-export const ROUTES = ['overview', 'targets', 'products', 'channels', 'customers', 'reps', 'regions', 'market', 'forecast', 'budget', 'data', 'sql'] as const;
+export const ROUTES = ['brief', 'overview', 'targets', 'products', 'channels', 'customers', 'reps', 'regions', 'market', 'forecast', 'budget', 'data', 'sql'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type Comparison = 'prev' | 'yoy';
@@ -24,7 +24,8 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
-  route: 'overview',
+  // Leadership's read-only site opens on the brief; the manager's on the overview.
+  route: __READ_ONLY__ ? 'brief' : 'overview',
   period: 'ytd',
   fyStartMonth: 1,
   compare: 'yoy',

@@ -1,0 +1,90 @@
+/**
+ * #/brief on the sample: the verdict is the overview's attainment and #/forecast's projection, against
+ * native DuckDB sums; the units behind are #/targets' largest positive gaps at the same level; each
+ * change is the member's revenue this period minus the comparison period's (native DuckDB); at
+ * 375×667 the verdict is on the first screen.
+ */
+import { test, expect, openApp, kpi } from './fixtures';
+import { sampleQuery } from './sample-reference';
+
+const num = async (loc: import('@playwright/test').Locator, attr: string) => Number(await loc.getAttribute(attr));
+
+test('the verdict, the units behind and what changed are the numbers of the pages they link to', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '#/brief?period=ytd');
+  const brief = page.getByTestId('brief');
+  await expect(brief).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.locator('nav ul a').first()).toHaveAttribute('href', '#/brief');
+  const verdict = page.locator('[data-brief="verdict"]');
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  const year = last.slice(0, 4);
+  const [{ ytd }] = await sampleQuery<{ ytd: number }>(`SELECT sum(amount) AS ytd FROM ws.sales WHERE date BETWEEN DATE '${year}-01-01' AND DATE '${last}'`);
+  const [{ target }] = await sampleQuery<{ target: number }>(
+    `SELECT sum(amount) AS target FROM ws.targets WHERE unit_type = 'company' AND year(period) = ${year}
+       AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})`,
+  );
+  expect(await num(verdict, 'data-actual')).toBeCloseTo(Number(ytd), 2);
+  expect(await num(verdict, 'data-target')).toBeCloseTo(Number(target), 2);
+  const attainment = await num(verdict, 'data-attainment');
+  const projection = await num(verdict, 'data-projection');
+  const probability = await num(verdict, 'data-probability');
+  expect(await num(verdict, 'data-projected-attainment')).toBeCloseTo(projection / Number(target), 9);
+  // Its links: attainment to #/targets, projection to #/forecast.
+  await expect(verdict.locator('a[data-slot="attainment"]')).toHaveAttribute('href', /^#\/targets/);
+  await expect(verdict.locator('a[data-slot="projection"]')).toHaveAttribute('href', /^#\/forecast/);
+  const behind = page.locator('[data-brief="behind"] [data-unit]');
+  const level = await page.locator('[data-brief="behind"]').getAttribute('data-level');
+  const shown = await behind.evaluateAll((els) => els.map((e) => ({ unit: e.getAttribute('data-unit')!, gap: Number(e.getAttribute('data-gap')), attainment: Number(e.getAttribute('data-attainment')) })));
+  const changes = page.locator('[data-brief="changes"] [data-member]');
+  const dimension = (await page.locator('[data-brief="changes"]').getAttribute('data-dimension'))!;
+  const items = await changes.evaluateAll((els) => els.map((e) => ({ member: e.getAttribute('data-member')!, contribution: Number(e.getAttribute('data-contribution')) })));
+
+  // The overview's attainment card and #/forecast's year-end projection: the same numbers.
+  await page.evaluate(() => (location.hash = '#/overview?period=ytd'));
+  expect(await kpi(page, 'attainment')).toBeCloseTo(attainment, 9);
+  await page.evaluate(() => (location.hash = '#/forecast?period=ytd'));
+  await expect(page.getByTestId('forecast')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  expect(await num(page.locator('[data-kpi="projection"]'), 'data-value')).toBeCloseTo(projection, 2);
+  expect(await num(page.locator('[data-kpi="probability"]'), 'data-value')).toBeCloseTo(probability, 6);
+
+  // Behind: #/targets' status table at that level, the largest positive gaps first, at most 5.
+  expect(level).toBe('team');
+  await page.evaluate((l) => (location.hash = `#/targets?period=ytd&o.level=${l}`), level);
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const rows = await page.locator(`[data-testid="status-table"] tr[data-level="${level}"]`).evaluateAll((trs) =>
+    trs.map((tr) => ({
+      unit: tr.getAttribute('data-unit')!,
+      gap: Number(tr.querySelector('[data-col="gap"]')!.getAttribute('data-value')),
+      attainment: Number(tr.querySelector('[data-col="attainment"]')!.getAttribute('data-value')),
+    })),
+  );
+  const expected = rows.filter((r) => r.gap > 0).sort((a, b) => b.gap - a.gap).slice(0, 5);
+  expect(shown.map((s) => s.unit)).toEqual(expected.map((r) => r.unit));
+  shown.forEach((s, i) => {
+    expect(s.gap).toBeCloseTo(expected[i].gap, 2);
+    expect(s.attainment).toBeCloseTo(expected[i].attainment, 9);
+  });
+
+  // What changed: this year to date against the same days last year, per member (native DuckDB).
+  expect(items.length).toBeGreaterThan(0);
+  const prev = `${Number(year) - 1}`;
+  const ref = await sampleQuery<{ member: string; change: number }>(`
+    SELECT "${dimension}" AS member,
+      coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${year}-01-01' AND DATE '${last}'), 0)
+      - coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${prev}-01-01' AND DATE '${prev}${last.slice(4)}'), 0) AS change
+    FROM ws.sales GROUP BY 1`);
+  for (const item of items) expect(item.contribution, item.member).toBeCloseTo(Number(ref.find((r) => r.member === item.member)!.change), 2);
+  const ups = ref.filter((r) => Number(r.change) > 0).sort((a, b) => Number(b.change) - Number(a.change)).slice(0, 3).map((r) => r.member);
+  const downs = ref.filter((r) => Number(r.change) < 0).sort((a, b) => Number(a.change) - Number(b.change)).slice(0, 3).map((r) => r.member);
+  expect(items.map((i) => i.member)).toEqual([...ups, ...downs]);
+});
+
+test('at 375×667 in zh-CN the verdict is on the first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.addInitScript(() => localStorage.setItem('targetscope.locale', 'zh-CN'));
+  await openApp(page, '#/brief');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const box = (await page.locator('[data-brief="verdict"]').boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(667);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
