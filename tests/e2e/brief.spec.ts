@@ -88,3 +88,21 @@ test('at 375×667 in zh-CN the verdict is on the first screen', async ({ page })
   expect(box.y + box.height).toBeLessThanOrEqual(667);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test('the brief as a snapshot link: under 8 KB, opens read-only in a fresh browser with the same numbers and sentences', async ({ page, browser }) => {
+  await openApp(page, '#/brief?period=ytd');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const verdict = page.locator('[data-brief="verdict"]');
+  const attainment = await verdict.getAttribute('data-attainment');
+  const projection = await verdict.getAttribute('data-projection');
+  const sentence = (await verdict.innerText()).trim();
+  await page.getByTestId('share-snapshot').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(8 * 1024);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('snapshot')).toBeVisible();
+  await expect(fresh.locator('[data-testid="snapshot"] [data-kpi="attainment"]')).toHaveAttribute('data-value', attainment!);
+  await expect(fresh.locator('[data-testid="snapshot"] [data-kpi="projection"]')).toHaveAttribute('data-value', projection!);
+  await expect(fresh.getByTestId('snapshot')).toContainText(sentence);
+});
