@@ -106,3 +106,19 @@ test('the brief as a snapshot link: under 8 KB, opens read-only in a fresh brows
   await expect(fresh.locator('[data-testid="snapshot"] [data-kpi="projection"]')).toHaveAttribute('data-value', projection!);
   await expect(fresh.getByTestId('snapshot')).toContainText(sentence);
 });
+
+test('market: the competitor events inside the period and the latest SWOT notes, as data/market.json has them', async ({ page }) => {
+  const { readFile } = await import('node:fs/promises');
+  const data = JSON.parse(await readFile('data/market.json', 'utf8')) as { events: { date: string; end: string | null; title: string }[]; swot: { title: string }[] };
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  const start = `${Number(last.slice(0, 4)) - 1}-01-01`;
+  await openApp(page, `#/brief?period=custom&from=${start}&to=${last}`);
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const inPeriod = data.events.filter((e) => e.date <= last && (e.end ?? e.date) >= start).map((e) => e.title);
+  expect(inPeriod.length).toBeGreaterThan(1);
+  const shown = await page.locator('[data-brief="market"] [data-event]').allInnerTexts();
+  expect(shown.length).toBe(inPeriod.length);
+  inPeriod.forEach((title, i) => expect(shown[i]).toContain(title));
+  const notes = await page.locator('[data-brief="notes"] [data-note]').allInnerTexts();
+  expect(notes.map((n) => n.split(': ').slice(1).join(': '))).toEqual(data.swot.slice(-4).map((s) => s.title));
+});
