@@ -122,3 +122,42 @@ test('market: the competitor events inside the period and the latest SWOT notes,
   const notes = await page.locator('[data-brief="notes"] [data-note]').allInnerTexts();
   expect(notes.map((n) => n.split(': ').slice(1).join(': '))).toEqual(data.swot.slice(-4).map((s) => s.title));
 });
+
+test('products and customers: the A class, the falling product with the largest drop, the top-10 share and churn (native DuckDB and #/customers)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '#/brief?period=ytd');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const products = page.locator('[data-brief="products"]');
+  const customers = page.locator('[data-brief="customers"]');
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  const start = `${last.slice(0, 4)}-01-01`;
+  // A class: the fewest products, by revenue, whose cumulative share reaches 80 % of the year's revenue.
+  const [abc] = await sampleQuery<{ n: number; total: number }>(`
+    WITH p AS (SELECT product, sum(amount) AS r FROM ws.sales WHERE date BETWEEN DATE '${start}' AND DATE '${last}' GROUP BY 1),
+    c AS (SELECT r, sum(r) OVER (ORDER BY r DESC, product ROWS UNBOUNDED PRECEDING) / sum(r) OVER () AS share FROM p)
+    SELECT (SELECT count(*) FROM c WHERE share < 0.8 - 1e-9) + 1 AS n, (SELECT count(*) FROM p) AS total`);
+  expect(Number(await products.getAttribute('data-a-count'))).toBe(Number(abc.n));
+  expect(Number(await products.getAttribute('data-a-total'))).toBe(Number(abc.total));
+  // The slow mover: recent 90 days against the 90 before, falling, the largest drop (sold in the last 365 days).
+  const [slow] = await sampleQuery<{ product: string }>(`
+    SELECT product FROM (
+      SELECT product,
+        coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${last}' - INTERVAL 89 DAY AND DATE '${last}'), 0) AS recent,
+        coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${last}' - INTERVAL 179 DAY AND DATE '${last}' - INTERVAL 90 DAY), 0) AS prior,
+        bool_or(date BETWEEN DATE '${last}' - INTERVAL 364 DAY AND DATE '${last}' AND amount > 0) AS sold
+      FROM ws.sales WHERE date <= DATE '${last}' GROUP BY 1)
+    WHERE sold AND recent < prior ORDER BY prior - recent DESC, product LIMIT 1`);
+  await expect(products).toHaveAttribute('data-slow-product', slow.product);
+  // Top 10 customers' share of the year's revenue.
+  const [top] = await sampleQuery<{ share: number }>(`
+    WITH c AS (SELECT customer, sum(amount) AS r FROM ws.sales WHERE date BETWEEN DATE '${start}' AND DATE '${last}' AND customer IS NOT NULL GROUP BY 1)
+    SELECT (SELECT sum(r) FROM (SELECT r FROM c ORDER BY r DESC LIMIT 10)) / sum(r) AS share FROM c`);
+  expect(Number(await customers.getAttribute('data-top10-share'))).toBeCloseTo(Number(top.share), 9);
+  const churned = Number(await customers.getAttribute('data-churned'));
+  const risk = Number(await customers.getAttribute('data-revenue-at-risk'));
+  await page.evaluate(() => (location.hash = '#/customers?period=ytd'));
+  await expect(page.getByTestId('customers')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  expect(Number(await page.locator('[data-kpi="churned"]').getAttribute('data-value'))).toBe(churned);
+  expect(Number(await page.locator('[data-kpi="revenue-at-risk"]').getAttribute('data-value'))).toBeCloseTo(risk, 2);
+  expect(Number(await page.locator('[data-kpi="top10-share"]').getAttribute('data-value'))).toBeCloseTo(Number(top.share), 9);
+});

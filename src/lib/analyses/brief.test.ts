@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { behindUnits, largestChanges } from './brief';
+import { behindUnits, biggestSlowMover, largestChanges } from './brief';
+import type { SlowMoverRow } from './slow-movers';
 import type { StatusRow } from './target-status';
 import type { ContributionRow } from './contribution';
 
@@ -18,5 +19,11 @@ describe('brief shaping', () => {
     const { up, down } = largestChanges(rows, 2);
     expect(up.map((r) => r.member)).toEqual(['c', 'a']);
     expect(down.map((r) => r.member)).toEqual(['d', 'b']);
+  });
+
+  it('slow mover: the falling product with the largest drop (prior − recent); none when nothing falls', () => {
+    const p = (product: string | null, priorRevenue: number, recentRevenue: number) => ({ product, priorRevenue, recentRevenue, falling: recentRevenue < priorRevenue }) as SlowMoverRow;
+    expect(biggestSlowMover([p('a', 100, 90), p('b', 500, 480), p('c', 300, 100), p(null, 1000, 0), p('d', 10, 50)])?.product).toBe('c');
+    expect(biggestSlowMover([p('d', 10, 50)])).toBeNull();
   });
 });

@@ -6,7 +6,9 @@
  *  - who is behind: the units of the level below the company (teams, else regions, else reps) with the
  *    largest positive gap (target − projection), as #/targets' status table has them;
  *  - what changed: the period against the comparison period on the dimension whose change one member
- *    explains most (#/regions' dimension ranking), its largest increases and decreases.
+ *    explains most (#/regions' dimension ranking), its largest increases and decreases;
+ *  - products and customers, a line each: the A class of #/products' ABC analysis and its falling slow
+ *    mover with the largest drop; #/customers' top-10 share and churn (its default 90 days).
  */
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
@@ -17,6 +19,11 @@ import type { PeriodKind, Thresholds } from '../targets/pacing';
 import { queryPlanTables } from './target-plan';
 import { isSupportedLevel, queryStatusData, shapeStatus, type StatusRow } from './target-status';
 import { queryContribution, queryDimensionRanks, type ContributionRow } from './contribution';
+import { DEFAULT_A, DEFAULT_B, paretoSummary, queryAbc, type ParetoSummary } from './abc-pareto';
+import { DEFAULT_IDLE_DAYS, DEFAULT_SLOW_WINDOW_DAYS, querySlowMovers, type SlowMoverRow } from './slow-movers';
+import { queryCustomerRanking } from './customer-ranking';
+import { DEFAULT_CHURN_DAYS, queryChurn, type ChurnSummary } from './customer-lifecycle';
+import type { Concentration } from './customer-concentration';
 
 /** The levels the brief looks below the company at, in order of preference. */
 export const BEHIND_LEVELS = ['team', 'region', 'rep'] as const;
@@ -39,6 +46,48 @@ export interface BriefParams {
   filters: DimensionFilters;
   /** The mapped dimensions what changed may break the change down by. */
   dims: Dimension[];
+}
+
+export interface MixParams {
+  range: DateRange;
+  asOf: string;
+  filters: DimensionFilters;
+  basis: Basis;
+  withProduct: boolean;
+  withCustomer: boolean;
+  hasOrderId: boolean;
+  /** The workspace has `customer_days` (a prepared one). */
+  customerDays: boolean;
+}
+
+export interface BriefMix {
+  abc: ParetoSummary | null;
+  slowMover: SlowMoverRow | null;
+  concentration: Concentration | null;
+  churn: ChurnSummary | null;
+}
+
+/** The falling product that lost the most revenue against the window before (null when none is falling). */
+export function biggestSlowMover(rows: SlowMoverRow[]): SlowMoverRow | null {
+  const drop = (r: SlowMoverRow) => r.priorRevenue - r.recentRevenue;
+  return rows.filter((r) => r.falling && r.product !== null).sort((a, b) => drop(b) - drop(a) || a.product!.localeCompare(b.product!))[0] ?? null;
+}
+
+/** Products and customers for the brief, with #/products' and #/customers' defaults. */
+export async function queryBriefMix(db: SqlRunner, p: MixParams, signal?: AbortSignal): Promise<BriefMix> {
+  const { range, filters, basis } = p;
+  const [abc, slow, ranking, churn] = await Promise.all([
+    p.withProduct ? queryAbc(db, { dim: 'product', range, filters, basis, aThreshold: DEFAULT_A, bThreshold: DEFAULT_B }, signal) : null,
+    p.withProduct ? querySlowMovers(db, { asOf: p.asOf, windowDays: DEFAULT_SLOW_WINDOW_DAYS, noSalesDays: DEFAULT_IDLE_DAYS, lookbackDays: 365, filters, basis }, signal) : null,
+    p.withCustomer ? queryCustomerRanking(db, { range, filters, basis, hasOrderId: p.hasOrderId, orderCount: 'distinct', customerDays: p.customerDays }, { limit: 1 }, signal) : null,
+    p.withCustomer ? queryChurn(db, { filters, basis, asOf: range.end, days: DEFAULT_CHURN_DAYS, customerDays: p.customerDays }, signal, 1) : null,
+  ]);
+  return {
+    abc: abc ? paretoSummary(abc, DEFAULT_A) : null,
+    slowMover: slow ? biggestSlowMover(slow) : null,
+    concentration: ranking?.concentration ?? null,
+    churn: churn?.summary ?? null,
+  };
 }
 
 export interface Brief {

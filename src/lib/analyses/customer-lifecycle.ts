@@ -67,6 +67,9 @@ new_returning AS (
 
 // ---------------------------------------------------------------- churn
 
+/** #/customers' default: churned = no purchase in the 90 days to the as-of date. */
+export const DEFAULT_CHURN_DAYS = 90;
+
 export interface ChurnParams extends LifecycleParams {
   asOf: string;
   /** A customer is churned when their last purchase is more than this many days before the as-of date. */

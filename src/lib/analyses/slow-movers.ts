@@ -12,6 +12,10 @@ import { sqlDate, sqlNumber } from '../model/sql';
 import { dateInRange, dimensionPredicates, sumsSource, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 
+/** #/products' defaults: velocity over the last 90 days; idle = no sale line in 30 days. */
+export const DEFAULT_SLOW_WINDOW_DAYS = 90;
+export const DEFAULT_IDLE_DAYS = 30;
+
 export interface SlowMoverParams {
   asOf: string;
   windowDays: number;
