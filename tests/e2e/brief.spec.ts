@@ -161,3 +161,24 @@ test('products and customers: the A class, the falling product with the largest 
   expect(Number(await page.locator('[data-kpi="revenue-at-risk"]').getAttribute('data-value'))).toBeCloseTo(risk, 2);
   expect(Number(await page.locator('[data-kpi="top10-share"]').getAttribute('data-value'))).toBeCloseTo(Number(top.share), 9);
 });
+
+test('what changed in the quarter of the rival’s 华南 earbuds promotion: 华南 · 耳机 is among the largest falls (native DuckDB)', async ({ page }) => {
+  const { readFile } = await import('node:fs/promises');
+  const data = JSON.parse(await readFile('data/market.json', 'utf8')) as { events: { kind: string; date: string; end: string | null; region: string | null; category: string | null }[] };
+  const promotion = data.events.find((e) => e.kind === 'promotion' && e.region && e.category)!;
+  const [from, to] = [promotion.date, promotion.end!];
+  const lastYear = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
+  await openApp(page, `#/brief?period=custom&from=${from}&to=${to}`);
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const cells = await page.locator('[data-brief="cells"] [data-region]').evaluateAll((els) =>
+    els.map((e) => ({ region: e.getAttribute('data-region')!, category: e.getAttribute('data-category')!, change: Number(e.getAttribute('data-contribution')) })),
+  );
+  const ref = await sampleQuery<{ region: string; category: string; change: number }>(`
+    SELECT region, category,
+      coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${from}' AND DATE '${to}'), 0)
+      - coalesce(sum(amount) FILTER (WHERE date BETWEEN DATE '${lastYear(from)}' AND DATE '${lastYear(to)}'), 0) AS change
+    FROM ws.sales WHERE region IS NOT NULL AND category IS NOT NULL GROUP BY 1, 2 HAVING change < 0 ORDER BY change LIMIT 3`);
+  expect(cells.map((c) => `${c.region}·${c.category}`)).toEqual(ref.map((r) => `${r.region}·${r.category}`));
+  cells.forEach((c, i) => expect(c.change).toBeCloseTo(Number(ref[i].change), 2));
+  expect(cells.map((c) => `${c.region}·${c.category}`)).toContain(`${promotion.region}·${promotion.category}`);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { behindUnits, biggestSlowMover, largestChanges } from './brief';
+import { behindUnits, biggestSlowMover, fallingCells, largestChanges } from './brief';
+import type { MatrixCell } from './region-matrix';
 import type { SlowMoverRow } from './slow-movers';
 import type { StatusRow } from './target-status';
 import type { ContributionRow } from './contribution';
@@ -25,5 +26,11 @@ describe('brief shaping', () => {
     const p = (product: string | null, priorRevenue: number, recentRevenue: number) => ({ product, priorRevenue, recentRevenue, falling: recentRevenue < priorRevenue }) as SlowMoverRow;
     expect(biggestSlowMover([p('a', 100, 90), p('b', 500, 480), p('c', 300, 100), p(null, 1000, 0), p('d', 10, 50)])?.product).toBe('c');
     expect(biggestSlowMover([p('d', 10, 50)])).toBeNull();
+  });
+
+  it('falling cells: named on both sides, the largest falls first, at most n', () => {
+    const c = (row: string | null, col: string | null, revenue: number, comparison: number) => ({ row, col, revenue, comparison, rowShare: null }) as MatrixCell;
+    const cells = [c('华南', '耳机', 70, 100), c('华北', '手机', 10, 90), c(null, '手机', 0, 500), c('华东', '电脑', 120, 100), c('西北', '平板', 95, 100)];
+    expect(fallingCells(cells, 2).map((x) => `${x.row}·${x.col}`)).toEqual(['华北·手机', '华南·耳机']);
   });
 });

@@ -6,7 +6,8 @@
  *  - who is behind: the units of the level below the company (teams, else regions, else reps) with the
  *    largest positive gap (target − projection), as #/targets' status table has them;
  *  - what changed: the period against the comparison period on the dimension whose change one member
- *    explains most (#/regions' dimension ranking), its largest increases and decreases;
+ *    explains most (#/regions' dimension ranking), its largest increases and decreases, and the region ×
+ *    category cells (#/regions' matrix) that fell most — where a regional promotion of a rival shows;
  *  - products and customers, a line each: the A class of #/products' ABC analysis and its falling slow
  *    mover with the largest drop; #/customers' top-10 share and churn (its default 90 days).
  */
@@ -24,6 +25,7 @@ import { DEFAULT_IDLE_DAYS, DEFAULT_SLOW_WINDOW_DAYS, querySlowMovers, type Slow
 import { queryCustomerRanking } from './customer-ranking';
 import { DEFAULT_CHURN_DAYS, queryChurn, type ChurnSummary } from './customer-lifecycle';
 import type { Concentration } from './customer-concentration';
+import { queryMatrix, type MatrixCell } from './region-matrix';
 
 /** The levels the brief looks below the company at, in order of preference. */
 export const BEHIND_LEVELS = ['team', 'region', 'rep'] as const;
@@ -95,6 +97,14 @@ export interface Brief {
   verdict: StatusRow | null;
   behind: { level: string; units: StatusRow[] } | null;
   changes: { dimension: Dimension; up: ContributionRow[]; down: ContributionRow[] } | null;
+  /** The region × category cells whose revenue fell most against the comparison period (both dimensions mapped). */
+  fallingCells: MatrixCell[];
+}
+
+/** The `n` cells with the largest fall (revenue − comparison < 0), named on both sides. */
+export function fallingCells(cells: MatrixCell[], n = 3): MatrixCell[] {
+  const change = (c: MatrixCell) => c.revenue - c.comparison;
+  return cells.filter((c) => c.row !== null && c.col !== null && change(c) < 0).sort((a, b) => change(a) - change(b)).slice(0, n);
 }
 
 /** The units with a positive gap, largest first, at most `n`. */
@@ -116,11 +126,13 @@ export async function queryBrief(db: SqlRunner, p: BriefParams, signal?: AbortSi
   const below = BEHIND_LEVELS.find((l) => plan.unitTypes.includes(l) && isSupportedLevel(l)) ?? null;
   const levels = ['company', ...(below ? [below] : [])].filter((l) => plan.unitTypes.includes(l));
   const companyUnit = plan.companyUnit ?? p.companyLabel;
-  const [status, ranks] = await Promise.all([
+  const withCells = p.dims.includes('region') && p.dims.includes('category');
+  const [status, ranks, cells] = await Promise.all([
     levels.length > 0
       ? queryStatusData(db, { levels, credit: 'own', basis: p.basis, asOf: p.asOf, fyStartMonth: p.fyStartMonth, version: 'current', companyUnit, hasTargetsAll: plan.hasTargetsAll, hasOrg: p.hasOrg }, p.dataStart, signal)
       : Promise.resolve(null),
     queryDimensionRanks(db, p.dims, p.comparison, p.current, p.filters, p.basis, signal),
+    withCells ? queryMatrix(db, { rowDim: 'region', colDim: 'category', current: p.current, comparison: p.comparison, filters: p.filters, basis: p.basis }, signal) : Promise.resolve([]),
   ]);
   const dimension = ranks.find((r) => r.totalChange !== 0 || r.concentration > 0)?.dim ?? null;
   const contributions = dimension ? await queryContribution(db, { dim: dimension, base: p.comparison, current: p.current, filters: p.filters, basis: p.basis }, signal) : [];
@@ -129,5 +141,6 @@ export async function queryBrief(db: SqlRunner, p: BriefParams, signal?: AbortSi
     verdict: company && company.target !== null ? company : null,
     behind: status && below && levels.includes(below) ? { level: below, units: behindUnits(shapeStatus(status, below, p.kind, p.thresholds)) } : null,
     changes: dimension ? { dimension, ...largestChanges(contributions) } : null,
+    fallingCells: fallingCells(cells),
   };
 }

@@ -165,6 +165,7 @@ export const en = {
   'brief.changes': 'What changed against {comparison}, by {dimension}',
   'brief.up': 'Largest increases',
   'brief.down': 'Largest decreases',
+  'brief.cells': 'Largest falls by region × category',
   'brief.changeItem': '{member}: {contribution}',
   'brief.noChange': 'Nothing to compare in this period.',
   'brief.filtersNote': 'The verdict and the units behind are measured against the plan, which is set per unit: filters apply to what changed only.',

@@ -167,6 +167,7 @@ export const zhCN: Record<MessageKey, string> = {
   'brief.changes': '与{comparison}相比的变化（按{dimension}）',
   'brief.up': '增长最多',
   'brief.down': '下降最多',
+  'brief.cells': '按区域 × 品类下降最多',
   'brief.changeItem': '{member}：{contribution}',
   'brief.noChange': '本期没有可比较的数据。',
   'brief.filtersNote': '结论和落后单位按计划衡量（目标按单位设定）：筛选只作用于“变化”部分。',
