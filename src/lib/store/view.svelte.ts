@@ -24,6 +24,19 @@ export function updateView(patch: Partial<ViewState>): void {
   if (location.hash !== hash) history.pushState(null, '', hash);
 }
 
+/**
+ * Changes a view's own options (`o.<key>` in the URL): the one way views set them. null, undefined or ''
+ * removes an option, so its default applies (and the link stays short).
+ */
+export function setOptions(patch: Record<string, string | null | undefined>): void {
+  const options = { ...$state.snapshot(view.options) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined || value === '') delete options[key];
+    else options[key] = value;
+  }
+  updateView({ options });
+}
+
 export interface Ranges {
   asOf: string;
   current: DateRange;
