@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { ensureSalesCsv } from './lib/bench/generate';
 import { startPreview } from './lib/bench/server';
-import { CHROMIUM_ARGS } from './lib/bench/browser-run';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium';
 import type { QueryTiming } from '../src/lib/engine/engine';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const size = arg('size', '1m');
   const file = await ensureSalesCsv(path.join(ROOT, 'bench-data', `sales-${size}.csv`), SIZES[size], console.log, size.endsWith('-unsorted') ? 'unsorted' : 'sorted');
   const server = await startPreview({ cwd: ROOT, outDir: path.join(ROOT, 'dist'), base: '/profile/', port: 4332 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}#/overview?period=ytd`);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { ensureSalesCsv, FILTER_VALUES } from './lib/bench/generate';
 import { startPreview } from './lib/bench/server';
-import { CHROMIUM_ARGS } from './lib/bench/browser-run';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium';
 import type { QueryTiming } from '../src/lib/engine/engine';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const views = arg('views', 'customers,reps').split(',');
   const file = await ensureSalesCsv(path.join(ROOT, 'bench-data', `sales-${size}.csv`), SIZES[size], console.log);
   const server = await startPreview({ cwd: ROOT, outDir: path.join(ROOT, 'dist'), base: '/profile/', port: PORT });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     await page.goto(`${server.url}#/overview`);

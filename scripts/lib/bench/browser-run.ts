@@ -8,15 +8,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { installRecorder, type BenchEvent, type BenchKey, type BenchWindow } from './recorder';
 import { RssSampler } from './memory';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export interface FilterTiming {
   hash: string;
@@ -366,7 +358,7 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
   let browser: Browser | null = null;
   let crashed = false;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
     sampler.start();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
@@ -506,7 +498,7 @@ export async function runInBrowser(opts: RunOptions): Promise<BrowserRun> {
  * in a fresh browser: seconds from the choice to the overview's data-ready.
  */
 export async function filesToOverview(url: string, files: string[], timeoutMs: number): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.addInitScript({ content: `window.__name = window.__name || ((f) => f);\n(${installRecorder.toString()})();` });
@@ -536,7 +528,7 @@ export interface PublishedRun {
  * in a fresh browser: navigation → overview ready, then each view's first render and a filter change.
  */
 export async function publishedWorkspaceTiming(url: string, folder: string, views: { view: string; open: string; filter: string }[]): Promise<PublishedRun> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
   const out: PublishedRun = { overviewS: null, views: [] };
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 as prng } from '../sample/random';
 
 /** Bump when the generated content changes, so old files are regenerated. */
 export const GENERATOR_VERSION = 2;
@@ -54,18 +55,6 @@ const FIRST_DAY = Date.UTC(2022, 0, 1);
 const DAYS = Math.round((Date.UTC(2025, 11, 31) - FIRST_DAY) / 86_400_000) + 1;
 /** Relative growth in order volume from the first to the last day. */
 const GROWTH = 0.6;
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickWeighted(weights: readonly number[], u: number): number {
   let acc = 0;
