@@ -182,3 +182,14 @@ test('what changed in the quarter of the rival’s 华南 earbuds promotion: 华
   cells.forEach((c, i) => expect(c.change).toBeCloseTo(Number(ref[i].change), 2));
   expect(cells.map((c) => `${c.region}·${c.category}`)).toContain(`${promotion.region}·${promotion.category}`);
 });
+
+test('the brief prints to one A4 page', async ({ page }) => {
+  await openApp(page, '#/brief?period=ytd');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-header')).toContainText('Brief');
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+  expect(Number(box![1])).toBeCloseTo(842, -1); // A4 landscape: 842 × 595 pt
+  expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+});
