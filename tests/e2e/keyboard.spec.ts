@@ -39,8 +39,11 @@ test('keyboard only: load a file, filter a region, open a chart’s table, build
   // 1. Load: the header's "choose a file" opens the file chooser from the keyboard.
   const status = page.getByTestId('load-status');
   const before = Number(await status.getAttribute('data-attempts'));
-  await tabTo(page, page.locator('header .drop button.link'));
+  // Listening first: Playwright turns on file-chooser interception asynchronously, and one key press can beat it.
   const chooser = page.waitForEvent('filechooser');
+  const pick = page.locator('header .drop button.link');
+  await tabTo(page, pick);
+  await expect(pick).toBeFocused();
   await page.keyboard.press('Enter');
   await (await chooser).setFiles({ name: 'keyboard.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(status).toHaveAttribute('data-attempts', String(before + 1));
