@@ -57,3 +57,17 @@ export async function waitUntilSaved(page: Page): Promise<void> {
     .poll(async () => (await status.getAttribute('data-saved-revision')) === (await status.getAttribute('data-revision')), { timeout: 30_000 })
     .toBe(true);
 }
+
+/**
+ * Replaces the SQL console's text the way a person does: click into the editor, select all, type. (Playwright's
+ * fill on CodeMirror's contenteditable can land before the editor takes its selection on focus, and then
+ * inserts before the old text instead of replacing it.)
+ */
+export async function writeSql(page: Page, sql: string): Promise<void> {
+  const editor = page.getByTestId('sql-input');
+  await editor.click();
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(sql);
+  await expect(editor).toHaveText(sql);
+}

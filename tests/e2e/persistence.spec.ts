@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, loadFile, kpi, waitUntilSaved } from './fixtures';
+import { test, expect, openApp, loadFile, kpi, waitUntilSaved, writeSql } from './fixtures';
 
 test('a dropped file and its corrected mapping come back after a reload; reset returns to the sample', async ({ page }) => {
   await openApp(page);
@@ -137,7 +137,7 @@ test('export the workspace as one file, reset, import it: same data and mapping;
   await expect.poll(() => kpi(page, 'revenue')).toBeCloseTo(200 - 10.5 + 150.25 + 3000, 6);
   // A saved query travels with the workspace.
   await page.evaluate(() => (location.hash = '#/sql'));
-  await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM sales');
+  await writeSql(page, 'SELECT count(*) AS n FROM sales');
   await page.getByTestId('sql-save-name').fill('Row count');
   await page.getByTestId('sql-save').click();
   await expect(page.getByTestId('sql-saved').locator('li')).toHaveCount(1);

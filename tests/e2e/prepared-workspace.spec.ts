@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, kpi } from './fixtures';
+import { test, expect, kpi, writeSql } from './fixtures';
 import { ensureSalesCsv, FILTER_VALUES } from '../../scripts/lib/bench/generate';
 import { prepareWorkspace } from '../../scripts/lib/prepare/prepare';
 
@@ -107,7 +107,7 @@ test('a prepared workspace opens from its link, read on demand; lines and rollup
 
 test('work on a linked workspace is kept apart from data/’s: a saved query comes back there only', async ({ page }) => {
   await open(page, '#/sql');
-  await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM sales_rollup');
+  await writeSql(page, 'SELECT count(*) AS n FROM sales_rollup');
   await page.getByTestId('sql-save-name').fill('Rollup rows');
   await page.getByTestId('sql-save').click();
   const saved = page.getByTestId('sql-saved');

@@ -1,12 +1,11 @@
-import { test, expect, openApp, loadFile } from './fixtures';
+import { test, expect, openApp, loadFile, writeSql } from './fixtures';
 import { readFile } from 'node:fs/promises';
 
 test('SQL console: canonical sales view, results with data-value, errors as messages, safe CSV export', async ({ page }) => {
   await openApp(page);
   expect(await loadFile(page, 'tests/fixtures/cn-gbk.csv')).toBe('ready');
   await page.evaluate(() => (location.hash = '#/sql'));
-  const editor = page.getByTestId('sql-input');
-  await editor.fill("SELECT region, sum(amount) AS revenue, '=1+1' AS f FROM sales GROUP BY 1 ORDER BY 2 DESC");
+  await writeSql(page, "SELECT region, sum(amount) AS revenue, '=1+1' AS f FROM sales GROUP BY 1 ORDER BY 2 DESC");
   await page.getByTestId('sql-run').click();
   const table = page.locator('table[data-testid="sql-result"]');
   await expect(table.locator('tbody tr')).toHaveCount(3);
@@ -21,11 +20,11 @@ test('SQL console: canonical sales view, results with data-value, errors as mess
   expect(csv).toContain("'=1+1");
   expect(csv).toContain('-299.5');
 
-  await editor.fill('SELECT no_such_column FROM sales');
+  await writeSql(page, 'SELECT no_such_column FROM sales');
   await page.getByTestId('sql-run').click();
   await expect(page.getByTestId('sql-error')).toContainText('no_such_column');
 
-  await editor.fill('SELECT count(*) AS n FROM targets');
+  await writeSql(page, 'SELECT count(*) AS n FROM targets');
   await page.getByTestId('sql-run').click();
   await expect(table.locator('tbody td').first()).toHaveAttribute('data-value', '0');
 });
@@ -33,10 +32,10 @@ test('SQL console: canonical sales view, results with data-value, errors as mess
 test('queries saved by name come back after a reload; one click puts one in the editor', async ({ page }) => {
   await openApp(page, '#/sql');
   const editor = page.getByTestId('sql-input');
-  await editor.fill('SELECT team, count(*) AS n FROM sales GROUP BY 1 ORDER BY 1');
+  await writeSql(page, 'SELECT team, count(*) AS n FROM sales GROUP BY 1 ORDER BY 1');
   await page.getByTestId('sql-save-name').fill('Lines per team');
   await page.getByTestId('sql-save').click();
-  await editor.fill('SELECT 42 AS answer');
+  await writeSql(page, 'SELECT 42 AS answer');
   await page.getByTestId('sql-save-name').fill('Answer');
   await page.getByTestId('sql-save').click();
   const saved = page.getByTestId('sql-saved');

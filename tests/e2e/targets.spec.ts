@@ -1,4 +1,4 @@
-import { test, expect, openApp, loadFile } from './fixtures';
+import { test, expect, openApp, loadFile, writeSql } from './fixtures';
 import { sampleQuery } from './sample-reference';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
@@ -187,7 +187,7 @@ test('build a plan for the year and revise it: new versions, kept months and the
   await expect(versions.locator(`tr[data-year="${year}"][data-version="4"]`)).toContainText(`${year}-12-01`);
   // the SQL contract: targets = the plan in force (version 4)
   await page.evaluate(() => (location.hash = '#/sql'));
-  await page.getByTestId('sql-input').fill(`SELECT sum(amount) AS s FROM targets WHERE unit_type = 'rep' AND year(period) = ${year}`);
+  await writeSql(page, `SELECT sum(amount) AS s FROM targets WHERE unit_type = 'rep' AND year(period) = ${year}`);
   await page.getByTestId('sql-run').click();
   const result = page.locator('table[data-testid="sql-result"] tbody td').first();
   await expect(result).toBeVisible();
@@ -316,7 +316,7 @@ test('edit the plan cell by cell: re-balance keeps the company month, flag lists
   await expect(page.getByTestId('plan-edit-message')).toBeVisible();
   await expect(versions).toHaveCount(count + 1);
   await page.evaluate(() => (location.hash = '#/sql'));
-  await page.getByTestId('sql-input').fill(`SELECT amount FROM targets WHERE unit_type = 'rep' AND unit = '${repName}' AND period = DATE '${month}'`);
+  await writeSql(page, `SELECT amount FROM targets WHERE unit_type = 'rep' AND unit = '${repName}' AND period = DATE '${month}'`);
   await page.getByTestId('sql-run').click();
   // On failure, the state (error, running, done with no rows) and any message say why.
   await expect(page.locator('.results')).toHaveAttribute('data-state', 'done');
