@@ -177,7 +177,7 @@ export interface StatusData {
   fiscalYear: DateRange;
   /** level → unit → month → target. */
   targets: Nested;
-  /** level → unit → month → credited actual (last fiscal year and this one to as-of). */
+  /** level → unit → month → credited actual (the whole history to as-of). */
   actuals: Nested;
   /** level → unit → `${kind}_to_date` → last year's amount. */
   lastYear: Nested;
