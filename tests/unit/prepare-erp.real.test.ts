@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { prepareWorkspace } from '../../scripts/lib/prepare/prepare';
+import { parseAudience, scopeWorkspace, verifyAudience } from '../../scripts/lib/prepare/audience';
 import { parseManifest } from '../../src/lib/load/sample';
 import { ADVENTURE_WORKS, NORTHWIND } from '../real/expected-values';
 
@@ -61,6 +62,36 @@ describe('prepare-workspace on a folder of ERP exports', () => {
     const [pairs] = await rows(out, 'SELECT count(*) AS n FROM ws.rep_regions');
     expect(Number(pairs.n)).toBe(ADVENTURE_WORKS.repRegionPairs);
   }, 120_000);
+
+  it('Adventure Works cut for the region Southwest: its lines only, the revenue of Sales.csv’s Southwest rows, verified clean', async () => {
+    const full = path.join(dir, 'aw');
+    const out = path.join(dir, 'aw-southwest');
+    await scopeWorkspace(full, out, parseAudience('region=Southwest'));
+    // Plain TS over the raw export: the territory keys named Southwest, then the Sales of their rows.
+    const table = (file: string) => {
+      const [header, ...body] = fs.readFileSync(path.join(DATASETS, 'adventureworks_sales_targets', file), 'utf8').trim().split(/\r?\n/).map((l) => l.split('|'));
+      return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const keys = new Set(table('Region.csv').filter((r) => r.Region === 'Southwest').map((r) => r.SalesTerritoryKey));
+    const southwest = table('Sales.csv').filter((r) => keys.has(r.SalesTerritoryKey));
+    const [slice] = await rows(out, 'SELECT count(*) AS n, sum(amount) AS total, list(DISTINCT region) AS regions FROM ws.sales');
+    expect(Number(slice.n)).toBe(southwest.length);
+    expect(Number(slice.total)).toBeCloseTo(southwest.reduce((s, r) => s + Number(r.Sales), 0), 2);
+    expect(slice.regions).toEqual(['Southwest']);
+    // The rollups are made again from the kept lines.
+    const [rollup] = await rows(out, 'SELECT sum(amount) AS total FROM ws.sales_rollup');
+    expect(Number(rollup.total)).toBeCloseTo(Number(slice.total), 2);
+    // Territory credit: the reps whose every territory (SalespersonRegion) is Southwest keep their targets.
+    const regionName = new Map(table('Region.csv').map((r) => [r.SalesTerritoryKey, r.Region]));
+    const territories = new Map<string, Set<string>>();
+    for (const r of table('SalespersonRegion.csv')) territories.set(r.EmployeeKey, (territories.get(r.EmployeeKey) ?? new Set()).add(regionName.get(r.SalesTerritoryKey)!));
+    const people = table('Salesperson.csv');
+    const inside = people.filter((p) => [...(territories.get(p.EmployeeKey) ?? [])].every((t) => t === 'Southwest') && territories.has(p.EmployeeKey)).map((p) => p.Salesperson).sort();
+    expect(inside.length).toBeGreaterThan(0);
+    const kept = await rows(out, "SELECT DISTINCT unit FROM ws.targets WHERE unit_type = 'rep' ORDER BY 1");
+    expect(kept.map((r) => r.unit)).toEqual(inside);
+    expect(await verifyAudience(out, full)).toEqual([]);
+  });
 
   it('Northwind: the whole folder, shipVia joined to the shippers (not the regions), revenue = price × quantity × (1 − discount)', async () => {
     const out = path.join(dir, 'nw');

@@ -10,6 +10,7 @@ import { budgetViewStatements } from '../analyses/budget-entry';
 import { CUSTOMER_DAYS, CUSTOMER_DAYS_COUNTS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
 import type { LoadEngine } from './load-file';
 import { salesSummaryOf, type SalesSummary } from './sales-summary';
+import { audienceOf, type WorkspaceAudience } from './audience';
 
 export interface WorkspaceManifest {
   format: 'targetscope-workspace';
@@ -34,6 +35,8 @@ export interface WorkspaceManifest {
   orderConstant?: string[];
   /** What the page would measure of `sales` on opening (rows, dates, filled fields); prepare-workspace writes it. */
   summary?: SalesSummary;
+  /** The audience this workspace was cut for (prepare-workspace --audience): it holds only that slice. */
+  audience?: WorkspaceAudience;
 }
 
 /**
@@ -87,6 +90,7 @@ export function parseManifest(json: unknown): WorkspaceManifest {
     orderConstant: Array.isArray(m.orderConstant) && m.orderConstant.every((f) => f === 'date' || (DIMENSIONS as readonly string[]).includes(f)) ? [...m.orderConstant] : undefined,
     // One that does not parse is measured again on opening instead.
     summary: salesSummaryOf(m.summary) ?? undefined,
+    audience: audienceOf(m.audience) ?? undefined,
   };
 }
 

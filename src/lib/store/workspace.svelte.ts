@@ -2,6 +2,7 @@
  * The loaded workspace: what is in the engine, its status and metadata.
  * One source of truth for views; `revision` changes whenever the data does.
  */
+import type { WorkspaceAudience } from '../load/audience';
 import { engine, onQueryProgress } from '../engine/engine';
 import { LoadError, type LoadWarning } from '../load/errors';
 import { buildSalesTable, loadSalesFile, restoreKeptTable, type LoadPhase, type LoadedSource, type SavedChoices, type WorkspaceChoices } from '../load/load-file';
@@ -616,6 +617,11 @@ let keepPlanJob: AbortController | null = null;
 /** The open workspace has `customer_days` (a prepared one: analyses/customer-days.ts); customer queries read it. */
 export function hasCustomerDays(): boolean {
   return workspace.info?.kind === 'sample' && !!workspace.manifest?.tables.customer_days;
+}
+
+/** The audience the open published workspace was cut for (it holds only that slice), or null. */
+export function workspaceAudience(): WorkspaceAudience | null {
+  return workspace.info?.kind === 'sample' ? (workspace.manifest?.audience ?? null) : null;
 }
 
 /** The key the open workspace's work (plans, budgets, saved queries) is kept under. */

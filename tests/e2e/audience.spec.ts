@@ -1,0 +1,72 @@
+/**
+ * A published workspace cut for one audience (prepare-workspace --audience=region=华东), opened by its link:
+ * the banner says which slice it is and how its targets were made, the scoped filter is not offered, and
+ * the numbers are 华东's, against native DuckDB over the full sample.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, kpi } from './fixtures';
+import { sampleQuery } from './sample-reference';
+import { parseAudience, scopeWorkspace } from '../../scripts/lib/prepare/audience';
+
+const FOLDER = 'audience-e2e';
+const out = path.join(process.env.TEST_DIST ?? 'dist-test', FOLDER);
+
+test.beforeAll(async () => {
+  await scopeWorkspace('data', out, parseAudience('region=华东'));
+});
+test.afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+async function open(page: Page, hash: string) {
+  await page.goto(`./?workspace=${FOLDER}${hash}`);
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+}
+
+test('the 华东 workspace: its banner, no region filter, and 华东’s revenue', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('targetscope.locale', 'zh-CN'));
+  await open(page, '#/overview?period=all');
+  const banner = page.getByTestId('audience-banner');
+  await expect(banner).toContainText('华东 · 区域视图');
+  await expect(banner).toHaveAttribute('data-dimension', 'region');
+  await expect(page.getByTestId('audience-shares')).toContainText('2026财年');
+  await expect(page.getByTestId('filter-region')).toHaveCount(0);
+  await expect(page.getByTestId('filter-channel')).toHaveCount(1);
+  const [{ revenue }] = await sampleQuery<{ revenue: number }>("SELECT sum(amount) AS revenue FROM ws.sales WHERE region = '华东'");
+  expect(await kpi(page, 'revenue')).toBeCloseTo(revenue, 2);
+  await page.screenshot({ path: test.info().outputPath('audience-overview.png') });
+});
+
+test('the full sample has no banner and offers the region filter', async ({ page }) => {
+  await page.goto('./#/overview?period=all');
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('filter-region')).toHaveCount(1);
+  await expect(page.getByTestId('audience-banner')).toHaveCount(0);
+});
+
+test('#/targets in the 华东 workspace: the company target is the full one × 华东’s share of last year’s sales', async ({ page }) => {
+  await open(page, '#/targets?o.level=company&o.kind=ytd');
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true');
+  const [{ last }] = await sampleQuery<{ last: string }>("SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales");
+  const year = Number(last.slice(0, 4));
+  const [{ share }] = await sampleQuery<{ share: number }>(
+    `SELECT sum(amount) FILTER (WHERE region = '华东') / sum(amount) AS share FROM ws.sales WHERE year(date) = ${year - 1}`,
+  );
+  // The plan in force (each year's highest version) for the company, over the fiscal year.
+  const [{ target }] = await sampleQuery<{ target: number }>(`SELECT sum(amount) AS target FROM ws.targets
+    WHERE unit_type = 'company' AND year(period) = ${year} AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})`);
+  const shown = Number(await page.locator('[data-testid="status-table"] tr[data-level="company"] [data-col="target"]').first().getAttribute('data-value'));
+  // Each month is rounded to the fen: at most half a fen per month apart.
+  expect(Math.abs(shown - target * share)).toBeLessThanOrEqual(0.06);
+});
+
+test('on a phone the banner is one line, and the brief’s verdict is still on the first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.addInitScript(() => localStorage.setItem('targetscope.locale', 'zh-CN'));
+  await open(page, '#/brief');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('audience-banner')).not.toHaveAttribute('open', /.*/);
+  const verdict = (await page.locator('[data-brief="verdict"]').boundingBox())!;
+  expect(verdict.y).toBeGreaterThanOrEqual(0);
+  expect(verdict.y + Math.min(verdict.height, 120)).toBeLessThanOrEqual(667);
+});
