@@ -107,9 +107,9 @@ test('the brief as a snapshot link: under 8 KB, opens read-only in a fresh brows
   await expect(fresh.getByTestId('snapshot')).toContainText(sentence);
 });
 
-test('market: the competitor events inside the period and the latest SWOT notes, as data/market.json has them', async ({ page }) => {
+test('market: the competitor events inside the period and the SWOT notes marked for leadership, as data/market.json has them', async ({ page }) => {
   const { readFile } = await import('node:fs/promises');
-  const data = JSON.parse(await readFile('data/market.json', 'utf8')) as { events: { date: string; end: string | null; title: string }[]; swot: { title: string }[] };
+  const data = JSON.parse(await readFile('data/market.json', 'utf8')) as { events: { date: string; end: string | null; title: string }[]; swot: { title: string; leadership?: boolean }[] };
   const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
   const start = `${Number(last.slice(0, 4)) - 1}-01-01`;
   await openApp(page, `#/brief?period=custom&from=${start}&to=${last}`);
@@ -120,7 +120,31 @@ test('market: the competitor events inside the period and the latest SWOT notes,
   expect(shown.length).toBe(inPeriod.length);
   inPeriod.forEach((title, i) => expect(shown[i]).toContain(title));
   const notes = await page.locator('[data-brief="notes"] [data-note]').allInnerTexts();
-  expect(notes.map((n) => n.split(': ').slice(1).join(': '))).toEqual(data.swot.slice(-4).map((s) => s.title));
+  const marked = data.swot.filter((s) => s.leadership === true);
+  expect(marked.length).toBeGreaterThan(0);
+  expect(notes.map((n) => n.split(': ').slice(1).join(': '))).toEqual(marked.map((s) => s.title));
+  await expect(page.locator('[data-brief="notes"]')).toHaveAttribute('data-marked', 'true');
+});
+
+test('the long-term share line: the base share from native DuckDB, the next year as #/targets’ share table shows it', async ({ page }) => {
+  await openApp(page, '#/brief?period=ytd');
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const line = page.locator('[data-brief="share"]');
+  // The base: the latest year with a market estimate for all 12 months; our sales over those months / the market.
+  const [base] = await sampleQuery<{ y: number; share: number }>(`WITH m AS (SELECT year(period) AS y, count(DISTINCT period) AS months, sum(amount) AS market FROM ws.market_size GROUP BY 1),
+    s AS (SELECT year(date) AS y, sum(amount) AS sales FROM ws.sales WHERE date_trunc('month', date) IN (SELECT period FROM ws.market_size) GROUP BY 1)
+    SELECT m.y::INTEGER AS y, s.sales / m.market AS share FROM m JOIN s USING (y) WHERE months = 12 ORDER BY y DESC LIMIT 1`);
+  expect(Number(await line.getAttribute('data-base-share'))).toBeCloseTo(Number(base.share), 9);
+  const year = await line.getAttribute('data-year');
+  expect(Number(year)).toBe(Number(base.y) + 1);
+  const revenue = Number(await line.getAttribute('data-revenue'));
+  const annual = Number(await line.getAttribute('data-annual'));
+  // Its link opens #/targets with the same share target: that year's row has the same revenue and plan target.
+  await line.locator('a[data-slot="revenue"]').click();
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const row = page.locator(`[data-testid="market-share"] tr[data-year="${year}"]`);
+  expect(Number(await row.locator('[data-col="revenue"]').getAttribute('data-value'))).toBeCloseTo(revenue, 2);
+  expect(Number(await row.locator('[data-col="annual"]').getAttribute('data-value'))).toBeCloseTo(annual, 2);
 });
 
 test('products and customers: the A class, the falling product with the largest drop, the top-10 share and churn (native DuckDB and #/customers)', async ({ page }) => {

@@ -190,6 +190,7 @@ const SWOT: SwotCard[] = [
     scope: { type: 'company' },
     title: '个别销售增长快但客户满意度低',
     text: '华东**吴强**销售额增长全公司最高,但客户满意度最低且持续下滑,存在过度承诺和压货风险。需要个别辅导,考核中加入满意度权重。',
+    leadership: true,
   },
   {
     id: 'swot-w-tablet',
@@ -232,6 +233,7 @@ const SWOT: SwotCard[] = [
     scope: { type: 'region', value: '华北' },
     title: '华北政企竞争加剧',
     text: '北辰科技2026年在华北降价抢占商务本市场,大客户团队报价压力上升。',
+    leadership: true,
   },
   {
     id: 'swot-t-memory',

@@ -34,6 +34,12 @@ describe('parseMarketData', () => {
     expect(parseMarketData({ swot: [{ quadrant: 'strength', title: 't', link: 'javascript:alert(1)' }] })).toMatchObject({ ok: false, error: expect.stringContaining('link') });
   });
 
+  it('keeps a SWOT card’s mark for leadership, and refuses a mark that is not true or false', () => {
+    const r = parseMarketData({ swot: [{ quadrant: 'threat', title: 'a', leadership: true }, { quadrant: 'threat', title: 'b', leadership: false }, { quadrant: 'threat', title: 'c' }] });
+    expect(r.ok && r.value.swot.map((c) => c.leadership ?? null)).toEqual([true, null, null]);
+    expect(parseMarketData({ swot: [{ quadrant: 'strength', title: 't', leadership: 'yes' }] })).toMatchObject({ ok: false, error: expect.stringContaining('leadership') });
+  });
+
   it('keeps a SWOT card’s view link as evidence', () => {
     const r = parseMarketData({ swot: [{ quadrant: 'threat', title: 't', link: '#/regions?period=all' }] });
     expect(r.ok && r.value.swot[0]).toMatchObject({ link: '#/regions?period=all', scope: { type: 'company' } });

@@ -46,6 +46,8 @@ export interface SwotCard {
   text: string;
   /** Optional evidence: a view URL (hash), e.g. `#/regions?period=all`. */
   link?: string;
+  /** Marked for leadership: #/brief shows the marked cards (else the latest ones). */
+  leadership?: boolean;
 }
 
 export interface MarketData {
@@ -172,6 +174,8 @@ function swot(v: unknown, i: number): SwotCard {
   };
   const link = viewLink(v.link, `${where}.link`);
   if (link) card.link = link;
+  if (v.leadership !== undefined && typeof v.leadership !== 'boolean') throw new Invalid(`${where}.leadership: expected true or false`);
+  if (v.leadership === true) card.leadership = true;
   return card;
 }
 

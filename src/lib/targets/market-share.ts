@@ -51,3 +51,12 @@ export function sharePath(history: ShareYear[], targetShare: number, years: numb
   }
   return { baseYear: base.fiscalYear, baseShare, marketGrowth, points };
 }
+
+/** The horizon a share target is set over when none is chosen (years). */
+export const DEFAULT_SHARE_YEARS = 3;
+
+/** The target share when none is chosen, in percent: the base share + 3 points, rounded to a half point (15 with no base). */
+export function defaultTargetSharePct(history: ShareYear[]): number {
+  const base = sharePath(history, 0, 1);
+  return base ? Math.round((base.baseShare * 100 + 3) * 2) / 2 : 15;
+}
