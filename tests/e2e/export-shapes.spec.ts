@@ -48,6 +48,17 @@ test('a monthly two-column export loads as whole months: as-of is the last month
   await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 });
 
+test('a monthly export of one month is a month too: the format says so where one date cannot', async ({ page }) => {
+  const rows = [['华东', 1200.5], ['华南', 800], ['华北', 650.25]] as const;
+  await openApp(page);
+  expect(await loadFile(page, csvFile('march.csv', ['"月份","区域","销售额"', ...rows.map(([r, v]) => `"2025-03","${r}",${v}`)]))).toBe('ready');
+  await expect(page.getByTestId('grain')).toHaveAttribute('data-grain', 'month');
+  await page.evaluate(() => (location.hash = '#/overview?period=mtd'));
+  // The whole of March, not its first day.
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-03-31');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, [, v]) => s + v, 0), 2);
+});
+
 test('a Chinese monthly summary with 年份 and 月份 in two columns loads as whole months, and says where its dates come from', async ({ page }) => {
   // 2024-01 … 2025-03 per region, the month as 1月 … 12月.
   const rows = Array.from({ length: 30 }, (_, k) => ({ y: 2024 + Math.floor((k % 15) / 12), m: ((k % 15) % 12) + 1, region: k < 15 ? '华东' : '华南', v: 5000 + k * 123.25 }));

@@ -36,10 +36,14 @@ export function salesSummarySql(from = 'sales'): string {
 }
 
 /** The summary from salesSummarySql's row (`today` stands in for the dates of an empty table). */
-export function salesSummaryFromRow(row: Record<string, unknown>, today: string): SalesSummary {
+/**
+ * `known`: the grain the file's load check decided (it also reads the date column's format: a single
+ * `2024-03` is a month, where the dates alone — one date — cannot tell); else the dates decide.
+ */
+export function salesSummaryFromRow(row: Record<string, unknown>, today: string, known?: Grain): SalesSummary {
   const start = (row._start as string | null) ?? null;
   const end = (row._end as string | null) ?? null;
-  const grain = grainOfDates(row._firsts as boolean | null, row._quarter_starts as boolean | null, start, end);
+  const grain = known ?? grainOfDates(row._firsts as boolean | null, row._quarter_starts as boolean | null, start, end);
   return {
     rows: Number(row._rows),
     dataStart: start ?? today,

@@ -172,13 +172,14 @@ async function keepTableInBackground(source: LoadedSource, orderConstant: string
 
 const MAX_FILTER_VALUES = 1000;
 
-async function summarize(): Promise<SalesSummary> {
+/** `grain`: the load check's, for a loaded file (one grain, decided once, with the date format). */
+async function summarize(grain?: Grain): Promise<SalesSummary> {
   const [row] = await engine.query(salesSummarySql());
-  return salesSummaryFromRow(row, new Date().toISOString().slice(0, 10));
+  return salesSummaryFromRow(row, new Date().toISOString().slice(0, 10), grain);
 }
 
-async function describe(kind: 'sample' | 'file', name: string, known?: SalesSummary): Promise<WorkspaceInfo> {
-  const summary = known ?? (await summarize());
+async function describe(kind: 'sample' | 'file', name: string, known?: SalesSummary, grain?: Grain): Promise<WorkspaceInfo> {
+  const summary = known ?? (await summarize(grain));
   const units = await engine.query<{ unit_type: string }>('SELECT DISTINCT unit_type FROM targets');
   const tables = await engine.query<{ name: string }>(
     "SELECT DISTINCT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND NOT internal UNION SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = 'memory' ORDER BY 1",
@@ -535,7 +536,7 @@ async function adopt(source: LoadedSource, { beforeReady = () => {}, withSales =
   workspace.manifest = null;
   workspace.warnings = source.warnings;
   workspace.currency = guessCurrency(source);
-  workspace.info = await describe('file', source.fileName, summary);
+  workspace.info = await describe('file', source.fileName, summary, source.check.grain);
   beforeReady();
   finish();
 }
