@@ -59,6 +59,22 @@ test('a monthly export of one month is a month too: the format says so where one
   expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, [, v]) => s + v, 0), 2);
 });
 
+test('a weekly export (2025-W01 … 2025-W10) loads as whole ISO weeks: as-of is the last week’s Sunday', async ({ page }) => {
+  // Hand-worked: 2025-W01 starts on Monday 30 Dec 2024; W10 on 3 Mar 2025, so its Sunday is 9 Mar.
+  const weeks = Array.from({ length: 10 }, (_, k) => ({ w: k + 1, monday: new Date(Date.UTC(2024, 11, 30 + 7 * k)).toISOString().slice(0, 10), v: 1000 + 37.25 * k }));
+  await openApp(page);
+  expect(await loadFile(page, csvFile('weekly.csv', ['"Week","Sales"', ...weeks.map((x) => `"2025-W${pad(x.w)}",${x.v}`)]))).toBe('ready');
+  await expect(page.getByTestId('grain')).toHaveAttribute('data-grain', 'week');
+  await expect(page.getByTestId('load-warnings').locator('li[data-code="weekly"]')).toHaveAttribute('data-count', '10');
+  await page.evaluate(() => (location.hash = '#/overview?period=mtd'));
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-03-09');
+  // March to date: the weeks whose Monday is in March (W10 only).
+  expect(await kpi(page, 'revenue')).toBeCloseTo(weeks.filter((x) => x.monday >= '2025-03-01').reduce((s, x) => s + x.v, 0), 2);
+  await page.evaluate(() => (location.hash = '#/overview?period=ytd'));
+  // The year to date: W01's Monday is in 2024, so it is not in 2025's total.
+  expect(await kpi(page, 'revenue')).toBeCloseTo(weeks.filter((x) => x.monday >= '2025-01-01').reduce((s, x) => s + x.v, 0), 2);
+});
+
 test('a Chinese monthly summary with 年份 and 月份 in two columns loads as whole months, and says where its dates come from', async ({ page }) => {
   // 2024-01 … 2025-03 per region, the month as 1月 … 12月.
   const rows = Array.from({ length: 30 }, (_, k) => ({ y: 2024 + Math.floor((k % 15) / 12), m: ((k % 15) % 12) + 1, region: k < 15 ? '华东' : '华南', v: 5000 + k * 123.25 }));

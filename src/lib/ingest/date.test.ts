@@ -26,7 +26,9 @@ const MONTH_NAME: DateFormat = { kind: 'month-name' };
 const Q_YQ: DateFormat = { kind: 'quarter', layout: 'yq' };
 const Q_QY: DateFormat = { kind: 'quarter', layout: 'qy' };
 const Q_CN: DateFormat = { kind: 'quarter', layout: 'chinese' };
-const PERIOD_FORMATS = [YM, YM_SLASH, YM_COMPACT, MY_DOT, CN_MONTH, MONTH_NAME, Q_YQ, Q_QY, Q_CN];
+const W_YW: DateFormat = { kind: 'week', layout: 'yw' };
+const W_CN: DateFormat = { kind: 'week', layout: 'chinese' };
+const PERIOD_FORMATS = [YM, YM_SLASH, YM_COMPACT, MY_DOT, CN_MONTH, MONTH_NAME, Q_YQ, Q_QY, Q_CN, W_YW, W_CN];
 
 type Expected = string | null | 'invalid';
 
@@ -128,6 +130,19 @@ const CASES: [DateFormat, string, Expected][] = [
   [Q_CN, '2024年第四季度', '2024-10-01'],
   [Q_CN, '2024年第5季度', 'invalid'],
   [Q_CN, '', null],
+  // ISO weeks, hand-worked: week 1 holds 4 January, and the week is read as its Monday.
+  [W_YW, '2024-W01', '2024-01-01'], // 4 Jan 2024 is a Thursday
+  [W_YW, '2024-W05', '2024-01-29'],
+  [W_YW, '2024 w52', '2024-12-23'],
+  [W_YW, '2021-W01', '2021-01-04'], // 4 Jan 2021 is a Monday
+  [W_YW, '2026W01', '2025-12-29'], // 4 Jan 2026 is a Sunday: week 1 starts in 2025
+  [W_YW, '2020-W53', '2020-12-28'], // 2020 has 53 weeks
+  [W_YW, '2021-W53', 'invalid'], // 2021 has 52
+  [W_YW, '2024-W00', 'invalid'],
+  [W_YW, '2024-05', 'invalid'],
+  [W_CN, '2024年第5周', '2024-01-29'],
+  [W_CN, '2024 年 第 52 周', '2024-12-23'],
+  [W_CN, '2024年第54周', 'invalid'],
 ];
 
 describe('parseDate', () => {
@@ -155,6 +170,19 @@ describe('dateSql in DuckDB', () => {
     expect(got.get(null)).toBeNull();
     // A reject is always a NULL date.
     for (const r of rows) if (r.bad === true) expect(r.d).toBeNull();
+  });
+
+  it('reads every ISO week label of 1999–2031 as the Monday DuckDB’s own calendar gives it (isoyear, week)', () => {
+    const rows = queryRows(
+      conn,
+      `SELECT strftime(d, '%Y-%m-%d') AS monday, printf('%d-W%02d', isoyear(d), week(d)) AS label
+       FROM range(DATE '1999-01-04', DATE '2032-01-01', INTERVAL 7 DAY) t(d)`,
+    );
+    expect(rows.length).toBeGreaterThan(1700);
+    for (const r of rows) expect([r.label, parseDate(String(r.label), W_YW)]).toEqual([r.label, r.monday]);
+    const sql = queryRows(conn, `SELECT count(*) AS n FROM (
+      SELECT d, ${dateSql("printf('%d-W%02d', isoyear(d), week(d))", W_YW)} AS parsed FROM range(DATE '1999-01-04', DATE '2032-01-01', INTERVAL 7 DAY) t(d)) WHERE parsed IS DISTINCT FROM CAST(d AS DATE)`);
+    expect(Number(sql[0].n)).toBe(0);
   });
 
   it('returns the DATE type', () => {
@@ -208,6 +236,8 @@ describe('detectDateFormat', () => {
       [['2024Q1', '2024Q2'], Q_YQ, 'quarter'],
       [['Q1 2024', 'Q2 2024'], Q_QY, 'quarter'],
       [['2024年第1季度', '2024年第2季度'], Q_CN, 'quarter'],
+      [['2024-W05', '2024-W06', '2024-W52'], W_YW, 'week'],
+      [['2024年第5周', '2024年第6周'], W_CN, 'week'],
       [['2026-01-05', '2026-01-06'], ISO, 'day'],
     ];
     for (const [samples, format, grain] of forms) {

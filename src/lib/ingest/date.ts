@@ -3,8 +3,9 @@
  * `1996-07-04 00:00:00.000`, `11/8/2016`, `03/01/19`, `05.01.2026`,
  * `2026年1月5日`, Excel serial numbers, `20260105` — and the periods of
  * monthly or quarterly summaries: `2024-01`, `202401`, `01.2024`,
- * `2024年1月`, `Jan 2024`, `Jan-24`, `2024Q1`, `Q1 2024`, `2024年第1季度`
- * (each read as the period's first day; `periodGrain` says it is a period).
+ * `2024年1月`, `Jan 2024`, `Jan-24`, `2024Q1`, `Q1 2024`, `2024年第1季度`, and ISO
+ * weeks `2024-W05`, `2024W05`, `2024年第5周` (each read as the period's first day,
+ * a week's Monday; `periodGrain` says it is a period).
  *
  * Like amounts, each format is one regular expression shared by the TS
  * reference parser and the DuckDB SQL (RE2: no back-references), so both
@@ -34,14 +35,17 @@ export type DateFormat =
   /** a month by its English name: Jan 2024, Jan-24, January 2024, Sept. 2024 */
   | { kind: 'month-name' }
   /** a quarter: 2024Q1 / 2024-Q1 ('yq'), Q1 2024 ('qy'), 2024年第1季度 ('chinese') */
-  | { kind: 'quarter'; layout: 'yq' | 'qy' | 'chinese' };
+  | { kind: 'quarter'; layout: 'yq' | 'qy' | 'chinese' }
+  /** an ISO 8601 week: 2024-W05 / 2024W05 / 2024 W5 ('yw'), 2024年第5周 ('chinese'); read as its Monday */
+  | { kind: 'week'; layout: 'yw' | 'chinese' };
 
-/** The period one value of a format stands for: a day, or a whole month or quarter (its first day). */
-export type Grain = 'day' | 'month' | 'quarter';
+/** The period one value of a format stands for: a day, or a whole week, month or quarter (its first day). */
+export type Grain = 'day' | 'week' | 'month' | 'quarter';
 
 export function periodGrain(format: DateFormat | null): Grain {
   if (!format) return 'day';
   if (format.kind === 'quarter') return 'quarter';
+  if (format.kind === 'week') return 'week';
   if (format.kind === 'year-month' || format.kind === 'month-year' || format.kind === 'chinese-month' || format.kind === 'month-name') return 'month';
   return 'day';
 }
@@ -62,8 +66,8 @@ const TIME =
   '(?:[ T]+\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?: *[AaPp][Mm])?)?(?: *(?:Z|[+-]\\d{2}:?\\d{2}))?';
 const YEAR4 = '([1-9]\\d{3})';
 
-/** Capturing groups: year (2 or 4 digits), month, day, quarter (1-4 or 一-四), English month name. */
-type Part = 'y' | 'm' | 'd' | 'q' | 'mon';
+/** Capturing groups: year (2 or 4 digits), month, day, quarter (1-4 or 一-四), English month name, ISO week. */
+type Part = 'y' | 'm' | 'd' | 'q' | 'mon' | 'w';
 
 /** A format as a pattern whose capturing groups are the date parts in `parts` order (missing day = 1st). */
 interface DatePattern {
@@ -108,7 +112,20 @@ function datePattern(format: Exclude<DateFormat, { kind: 'excel-serial' }>): Dat
       if (format.layout === 'yq') return { pattern: wrap(`${YEAR4} *[-/ ]? *[Qq]([1-4])`), parts: ['y', 'q'] };
       if (format.layout === 'qy') return { pattern: wrap(`[Qq]([1-4]) *[-/ ]? *${YEAR4}`), parts: ['q', 'y'] };
       return { pattern: wrap(`${YEAR4} *年 *第? *([1-4一二三四]) *季度?`), parts: ['y', 'q'] };
+    case 'week':
+      if (format.layout === 'yw') return { pattern: wrap(`${YEAR4} *-? *[Ww] *(\\d{1,2})`), parts: ['y', 'w'] };
+      return { pattern: wrap(`${YEAR4} *年 *第 *(\\d{1,2}) *周`), parts: ['y', 'w'] };
   }
+}
+
+/** The Monday of ISO week `week` of `year` (week 1 holds 4 January), or 'invalid' past the year's last week (52 or 53). */
+function isoWeekMonday(year: number, week: number): string | 'invalid' {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+  const nextMonday1 = Date.UTC(year + 1, 0, 4) - ((new Date(Date.UTC(year + 1, 0, 4)).getUTCDay() + 6) % 7) * 86_400_000;
+  const weeks = Math.round((nextMonday1 - monday1) / (7 * 86_400_000));
+  if (week < 1 || week > weeks) return 'invalid';
+  return new Date(monday1 + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
 const EXCEL_SERIAL_PATTERN = `^${SPACE}(\\d{1,7})(?:\\.\\d+)?${SPACE}$`;
@@ -146,6 +163,7 @@ export function parseDate(text: string, format: DateFormat): string | null | 'in
   const m = new RegExp(p.pattern).exec(text);
   if (!m) return 'invalid';
   const group = (part: Part) => (p.parts.includes(part) ? m[p.parts.indexOf(part) + 1] : undefined);
+  if (format.kind === 'week') return isoWeekMonday(Number(group('y')), Number(group('w')));
   const name = group('mon');
   const quarter = group('q');
   const month = name !== undefined ? MONTH_NAMES.indexOf(name.toLowerCase()) + 1 : quarter !== undefined ? (QUARTER_DIGITS.indexOf(quarter) % 4) * 3 + 1 : Number(group('m'));
@@ -174,6 +192,12 @@ export function dateSql(col: string, format: DateFormat): string {
     : p.parts.includes('q')
       ? `((list_position(${list(QUARTER_DIGITS)}, ${text('q')}) - 1) % 4 * 3 + 1)`
       : part('m');
+  if (format.kind === 'week') {
+    // Week 1's Monday is the Monday on or before 4 January; a week past the year's last (52 or 53) is a reject.
+    const monday1 = (y: string) => `(make_date(${y}, 1, 4) - CAST(isodow(make_date(${y}, 1, 4)) - 1 AS INTEGER))`;
+    const weeks = `(date_diff('day', ${monday1(year)}, ${monday1(`${year} + 1`)}) // 7)`;
+    return `(CASE WHEN ${part('w')} BETWEEN 1 AND ${weeks} THEN CAST(${monday1(year)} + 7 * (${part('w')} - 1) AS DATE) END)`;
+  }
   const day = p.parts.includes('d') ? part('d') : '1';
   // TRY_CAST of the ISO text rejects impossible days (2026-02-30) and months (13).
   return `TRY_CAST(printf('%04d-%02d-%02d', ${year}, ${month}, ${day}) AS DATE)`;
@@ -207,11 +231,13 @@ export function describeDateFormat(f: DateFormat): string {
       return 'Mon YYYY';
     case 'quarter':
       return f.layout === 'yq' ? 'YYYYQn' : f.layout === 'qy' ? 'Qn YYYY' : 'YYYY年第n季度';
+    case 'week':
+      return f.layout === 'yw' ? 'YYYY-Www' : 'YYYY年第n周';
   }
 }
 
 /** The formats a date column may be in, for the message when none fits. */
-export const SUPPORTED_DATE_FORMATS = 'YYYY-MM-DD, D.M.YYYY, M/D/YYYY, D/M/YY, YYYY年M月D日, YYYYMMDD, Excel serial, YYYY-MM, MM/YYYY, YYYY年M月, Mon YYYY, YYYYQn, Qn YYYY, YYYY年第n季度';
+export const SUPPORTED_DATE_FORMATS = 'YYYY-MM-DD, D.M.YYYY, M/D/YYYY, D/M/YY, YYYY年M月D日, YYYYMMDD, Excel serial, YYYY-MM, MM/YYYY, YYYY年M月, Mon YYYY, YYYYQn, Qn YYYY, YYYY年第n季度, YYYY-Www, YYYY年第n周';
 
 /** Day-month-year shapes like 5/1/2026 or 03.01.19 (detection only, so a JS back-reference is fine). */
 const NUMERIC_SHAPE = new RegExp(`^${SPACE}(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}${SPACE}$`);
@@ -274,6 +300,7 @@ export function detectDateFormat(samples: string[]): {
     { kind: 'chinese-month' },
     { kind: 'month-name' },
     ...(['yq', 'qy', 'chinese'] as const).map((layout): DateFormat => ({ kind: 'quarter', layout })),
+    ...(['yw', 'chinese'] as const).map((layout): DateFormat => ({ kind: 'week', layout })),
   ];
   let best: { format: DateFormat; plausible: number; parsed: number } | null = null;
   for (const format of candidates) {

@@ -27,7 +27,7 @@ export const HEADER_SYNONYMS: Record<InputField, FieldSynonyms> = {
     contains: ['orderdate', '订单日期', 'date', '日期',
       'datum', 'fecha', '日付', '날짜', '일자', 'yearmonth', 'monthyear', 'month', 'period', 'quarter', '月份', '年月', '期间',
       '会计期间', '季度', 'monat', 'quartal', 'zeitraum', 'mois', 'trimestre', 'période', 'periode', 'mes', 'periodo', '月度',
-      '四半期', '월', '기간', '분기'],
+      '四半期', '월', '기간', '분기', 'week', '周次', '周', 'woche', 'kalenderwoche', 'semaine', 'semana', '週', '주차'],
   },
   amount: {
     exact: ['sales', 'amount', 'revenue', 'netsales', 'salesamount', 'salesrevenue', 'totalsales', 'netrevenue',

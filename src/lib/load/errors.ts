@@ -60,6 +60,7 @@ export type LoadWarningCode =
   | 'date-by-content'
   | 'amount-by-content'
   | 'date-from-year-month'
+  | 'weekly'
   | 'monthly'
   | 'quarterly';
 

@@ -3,6 +3,7 @@
  * other languages or none we know, n/a amounts, columns picked on the error card. Each loads through the
  * whole pipeline on DuckDB-WASM in Node; expected values are computed in plain TS from the generated rows.
  */
+import type { Grain } from '../ingest/date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadSalesFile, type LoadedSource } from './load-file';
@@ -27,9 +28,10 @@ async function revenue(source: LoadedSource) {
   return { ...row, n: Number(row.n) };
 }
 
-async function summary() {
+/** `grain`: the load check's, as the app passes it (workspace.svelte.ts summarize). */
+async function summary(grain?: Grain) {
   const [row] = await db.query(salesSummarySql());
-  return salesSummaryFromRow(row, '2000-01-01');
+  return salesSummaryFromRow(row, '2000-01-01', grain);
 }
 
 /** Amounts that are not round in either notation (k · 37.25 + 1000.5). */
@@ -95,6 +97,23 @@ describe('periodic summaries', () => {
     expect(daily.warnings.map((w) => w.code)).not.toContain('monthly');
     await revenue(daily);
     expect(await summary()).toMatchObject({ grain: 'day', dataEnd: '2024-02-01' });
+  });
+
+  it.each([
+    ['2024-W05', (y: number, w: number) => `${y}-W${String(w).padStart(2, '0')}`],
+    ['2024年第5周', (y: number, w: number) => `${y}年第${w}周`],
+  ])('a weekly export (%s) loads as whole ISO weeks dated by their Mondays', async (_, label) => {
+    // 2024-W50 … 2025-W03: across a year end (2024 has 52 weeks; 2025-W01 starts on 30 Dec 2024).
+    const weeks = [50, 51, 52].map((w) => ({ y: 2024, w })).concat([1, 2, 3].map((w) => ({ y: 2025, w }))).map((x, k) => ({ ...x, v: amountOf(k) }));
+    const source = await loadSalesFile(db, csv('weekly.csv', ['周次,销售额', ...weeks.map(({ y, w, v }) => `${label(y, w)},${v}`)]));
+    expect(source.mapping).toEqual({ date: '周次', amount: '销售额' });
+    expect(source.check.grain).toBe('week');
+    expect(source.warnings.map((w) => w.code)).toContain('weekly');
+    const t = await revenue(source);
+    expect(t.amount).toBeCloseTo(weeks.reduce((s, x) => s + x.v, 0), 6);
+    // Hand-worked Mondays: 2024-W50 = 9 Dec 2024; 2025-W03 = 13 Jan 2025, whose Sunday is the 19th.
+    expect([t.first, t.last]).toEqual(['2024-12-09', '2025-01-13']);
+    expect(await summary(source.check.grain)).toMatchObject({ grain: 'week', dataEnd: '2025-01-19' });
   });
 
   it.each([

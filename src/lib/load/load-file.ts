@@ -486,7 +486,7 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
       const [{ periods }] = await db.query<{ periods: number }>(`SELECT count(DISTINCT date) AS periods FROM ${sqlIdent(staging)}`);
       const at = source.header.indexOf(dateColumn ?? '');
       const examples = source.preview.slice(0, 3).map((r, i) => ({ row: i + 2, value: r[at] ?? '' }));
-      warnings.push({ code: check.grain === 'month' ? 'monthly' : 'quarterly', facts: { ...facts, column: dateColumn, count: Number(periods), examples } });
+      warnings.push({ code: GRAIN_WARNING[check.grain], facts: { ...facts, column: dateColumn, count: Number(periods), examples } });
     }
     if (check.missingDates > 0) warnings.push({ code: 'missing-dates', facts: { ...facts, column: dateColumn, count: check.missingDates } });
     if (source.dateAmbiguous) warnings.push({ code: 'ambiguous-dates', facts: { ...facts, column: dateColumn } });
@@ -511,6 +511,9 @@ export async function buildSalesTable(db: LoadEngine, source: SourceWithoutCheck
   await db.query(`ALTER TABLE ${sqlIdent(staging)} RENAME TO ${sqlIdent(source.table)}`);
   return { ...source, check, warnings };
 }
+
+/** The load notice that says a file is a periodic summary. */
+const GRAIN_WARNING = { week: 'weekly', month: 'monthly', quarter: 'quarterly' } as const;
 
 function translateEngineError(e: unknown, file: string): LoadError {
   const message = e instanceof Error ? e.message : String(e);

@@ -71,6 +71,6 @@ export function salesSummaryOf(x: unknown): SalesSummary | null {
     s.fields.every((f) => CANONICAL_FIELDS.includes(f));
   // Summaries written before the grain was measured are of daily data (periodic files were refused then).
   if (!ok) return null;
-  const grain = s.grain === 'month' || s.grain === 'quarter' ? s.grain : 'day';
+  const grain = s.grain === 'week' || s.grain === 'month' || s.grain === 'quarter' ? s.grain : 'day';
   return { rows: s.rows, dataStart: s.dataStart, dataEnd: s.dataEnd, fields: [...s.fields], grain };
 }

@@ -57,9 +57,10 @@ export function daysBetweenInclusive(range: DateRange): number {
   return Math.round((Date.parse(range.end) - Date.parse(range.start)) / 86_400_000) + 1;
 }
 
-/** The last day of the period that starts at or contains `iso`: the day itself, its month's or its quarter's end. */
-export function periodEnd(iso: string, grain: 'day' | 'month' | 'quarter'): string {
+/** The last day of the period that starts at or contains `iso`: the day itself, its ISO week's Sunday, its month's or its quarter's end. */
+export function periodEnd(iso: string, grain: 'day' | 'week' | 'month' | 'quarter'): string {
   if (grain === 'day') return iso;
+  if (grain === 'week') return addDays(iso, 6 - ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7));
   const [y, m] = parts(iso);
   const last = grain === 'month' ? m : Math.ceil(m / 3) * 3;
   return toIso(y, last, daysInMonth(y, last));
