@@ -79,6 +79,48 @@ test('the verdict, the units behind and what changed are the numbers of the page
   expect(items.map((i) => i.member)).toEqual([...ups, ...downs]);
 });
 
+test('filtered to one team: the verdict is the team’s (the overview’s card under that filter), the reps behind are its own; a region filter has no verdict', async ({ page }) => {
+  test.setTimeout(120_000);
+  const team = '南方团队';
+  await openApp(page, `#/brief?period=ytd&f.team=${encodeURIComponent(team)}`);
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const verdict = page.locator('[data-brief="verdict"]');
+  await expect(verdict.locator(`[data-focus="${team}"]`)).toBeVisible();
+  const [{ last }] = await sampleQuery<{ last: string }>(`SELECT strftime(max(date), '%Y-%m-%d') AS last FROM ws.sales`);
+  const year = last.slice(0, 4);
+  const [{ ytd }] = await sampleQuery<{ ytd: number }>(`SELECT sum(amount) AS ytd FROM ws.sales WHERE team = '${team}' AND date BETWEEN DATE '${year}-01-01' AND DATE '${last}'`);
+  const [{ target }] = await sampleQuery<{ target: number }>(
+    `SELECT sum(amount) AS target FROM ws.targets WHERE unit_type = 'team' AND unit = '${team}' AND year(period) = ${year}
+       AND version = (SELECT max(version) FROM ws.targets WHERE year(period) = ${year})`,
+  );
+  expect(await num(verdict, 'data-actual')).toBeCloseTo(Number(ytd), 2);
+  expect(await num(verdict, 'data-target')).toBeCloseTo(Number(target), 2);
+  const attainment = await num(verdict, 'data-attainment');
+  await expect(page.locator('[data-brief="behind"]')).toHaveAttribute('data-level', 'rep');
+  const shown = await page.locator('[data-brief="behind"] [data-unit]').evaluateAll((els) => els.map((e) => ({ unit: e.getAttribute('data-unit')!, gap: Number(e.getAttribute('data-gap')) })));
+  const members = (await sampleQuery<{ rep: string }>(`SELECT rep FROM ws.org WHERE team = '${team}'`)).map((r) => r.rep);
+
+  await page.evaluate((t) => (location.hash = `#/overview?period=ytd&f.team=${encodeURIComponent(t)}`), team);
+  expect(await kpi(page, 'attainment')).toBeCloseTo(attainment, 9);
+  // The team's reps with a positive gap in #/targets' status table, largest first.
+  await page.evaluate(() => (location.hash = '#/targets?period=ytd&o.level=rep'));
+  await expect(page.getByTestId('targets')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const rows = await page.locator('[data-testid="status-table"] tr[data-level="rep"]').evaluateAll((trs) =>
+    trs.map((tr) => ({ unit: tr.getAttribute('data-unit')!, gap: Number(tr.querySelector('[data-col="gap"]')!.getAttribute('data-value')) })),
+  );
+  const expected = rows.filter((r) => members.includes(r.unit) && r.gap > 0).sort((a, b) => b.gap - a.gap).slice(0, 5);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(shown.map((r) => r.unit)).toEqual(expected.map((r) => r.unit));
+  shown.forEach((r, i) => expect(r.gap).toBeCloseTo(expected[i].gap, 2));
+
+  // The plan has no region level: a region filter gives no verdict, and says why.
+  await page.evaluate(() => (location.hash = `#/brief?period=ytd&f.region=${encodeURIComponent('华东')}`));
+  await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(verdict).toHaveAttribute('data-attainment', '');
+  await expect(page.locator('[data-brief="behind"]')).toHaveCount(0);
+  await expect(page.locator('[data-brief="changes"]')).toBeVisible();
+});
+
 test('at 375×667 in zh-CN the verdict is on the first screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
   await page.addInitScript(() => localStorage.setItem('targetscope.locale', 'zh-CN'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { behindUnits, biggestSlowMover, fallingCells, largestChanges } from './brief';
+import { behindUnits, biggestSlowMover, briefFocus, fallingCells, largestChanges } from './brief';
 import type { MatrixCell } from './region-matrix';
 import type { SlowMoverRow } from './slow-movers';
 import type { StatusRow } from './target-status';
@@ -32,5 +32,18 @@ describe('brief shaping', () => {
     const c = (row: string | null, col: string | null, revenue: number, comparison: number) => ({ row, col, revenue, comparison, rowShare: null }) as MatrixCell;
     const cells = [c('华南', '耳机', 70, 100), c('华北', '手机', 10, 90), c(null, '手机', 0, 500), c('华东', '电脑', 120, 100), c('西北', '平板', 95, 100)];
     expect(fallingCells(cells, 2).map((x) => `${x.row}·${x.col}`)).toEqual(['华北·手机', '华南·耳机']);
+  });
+
+  it('focus: the company without filters, the one unit a plan level’s filter picks, else none', () => {
+    const plan = ['company', 'team', 'rep'];
+    expect(briefFocus({}, plan)).toEqual({ level: 'company' });
+    expect(briefFocus({ team: [] }, plan)).toEqual({ level: 'company' });
+    expect(briefFocus({ team: ['南方团队'] }, plan)).toEqual({ level: 'team', unit: '南方团队' });
+    expect(briefFocus({ rep: ['吴强'] }, plan)).toEqual({ level: 'rep', unit: '吴强' });
+    // Two teams, a dimension the plan has no level for, or two dimensions: no single unit's target.
+    expect(briefFocus({ team: ['南方团队', '北方团队'] }, plan)).toEqual({ unavailable: 'filter-level' });
+    expect(briefFocus({ region: ['华东'] }, plan)).toEqual({ unavailable: 'filter-level' });
+    expect(briefFocus({ region: ['华东'] }, ['company', 'region'])).toEqual({ level: 'region', unit: '华东' });
+    expect(briefFocus({ team: ['南方团队'], channel: ['线上'] }, plan)).toEqual({ unavailable: 'filter-level' });
   });
 });

@@ -18,7 +18,7 @@ import type { Basis } from '../model/view-state';
 import type { DimensionFilters } from '../model/where';
 import type { PeriodKind, Thresholds } from '../targets/pacing';
 import { queryPlanTables } from './target-plan';
-import { isSupportedLevel, queryStatusData, shapeStatus, type StatusRow } from './target-status';
+import { CHILD_LEVEL, isSupportedLevel, queryStatusData, shapeStatus, type StatusRow } from './target-status';
 import { queryContribution, queryDimensionRanks, type ContributionRow } from './contribution';
 import { DEFAULT_A, DEFAULT_B, paretoSummary, queryAbc, type ParetoSummary } from './abc-pareto';
 import { DEFAULT_IDLE_DAYS, DEFAULT_SLOW_WINDOW_DAYS, querySlowMovers, type SlowMoverRow } from './slow-movers';
@@ -92,8 +92,25 @@ export async function queryBriefMix(db: SqlRunner, p: MixParams, signal?: AbortS
   };
 }
 
+/**
+ * Whose verdict the brief gives. Targets are set per unit, so the verdict follows the filters only where
+ * they pick one unit of the plan: no filter → the company; one value of a plan level's dimension (one
+ * team, one region, one rep) → that unit, with its members below it; any other filter → no verdict
+ * (the page says why), as the overview's attainment card has none then either.
+ */
+export type BriefFocus = { level: 'company' } | { level: (typeof BEHIND_LEVELS)[number]; unit: string } | { unavailable: 'filter-level' };
+
+export function briefFocus(filters: DimensionFilters, unitTypes: string[]): BriefFocus {
+  const active = (Object.keys(filters) as Dimension[]).filter((d) => (filters[d]?.length ?? 0) > 0);
+  if (active.length === 0) return { level: 'company' };
+  const level = BEHIND_LEVELS.find((l) => l === active[0]);
+  if (active.length === 1 && filters[active[0]]!.length === 1 && level && unitTypes.includes(level) && isSupportedLevel(level)) return { level, unit: filters[active[0]]![0] };
+  return { unavailable: 'filter-level' };
+}
+
 export interface Brief {
-  /** The company's status row; null without a company target in the plan. */
+  focus: BriefFocus;
+  /** The focus unit's status row (the company's without filters); null without a target for it in the plan. */
   verdict: StatusRow | null;
   behind: { level: string; units: StatusRow[] } | null;
   changes: { dimension: Dimension; up: ContributionRow[]; down: ContributionRow[] } | null;
@@ -123,8 +140,12 @@ export function largestChanges(rows: ContributionRow[], n = 3): { up: Contributi
 
 export async function queryBrief(db: SqlRunner, p: BriefParams, signal?: AbortSignal): Promise<Brief> {
   const plan = await queryPlanTables(db, signal);
-  const below = BEHIND_LEVELS.find((l) => plan.unitTypes.includes(l) && isSupportedLevel(l)) ?? null;
-  const levels = ['company', ...(below ? [below] : [])].filter((l) => plan.unitTypes.includes(l));
+  const focus = briefFocus(p.filters, plan.unitTypes);
+  // Below the company: teams, else regions, else reps; below a team: its reps.
+  const focusLevel = 'unavailable' in focus ? null : focus.level;
+  const belowCompany = BEHIND_LEVELS.find((l) => plan.unitTypes.includes(l) && isSupportedLevel(l)) ?? null;
+  const below = focusLevel === 'company' ? belowCompany : focusLevel && CHILD_LEVEL[focusLevel] && plan.unitTypes.includes(CHILD_LEVEL[focusLevel]) ? CHILD_LEVEL[focusLevel] : null;
+  const levels = focusLevel ? [focusLevel, ...(below ? [below] : [])].filter((l) => plan.unitTypes.includes(l)) : [];
   const companyUnit = plan.companyUnit ?? p.companyLabel;
   const withCells = p.dims.includes('region') && p.dims.includes('category');
   const [status, ranks, cells] = await Promise.all([
@@ -136,10 +157,13 @@ export async function queryBrief(db: SqlRunner, p: BriefParams, signal?: AbortSi
   ]);
   const dimension = ranks.find((r) => r.totalChange !== 0 || r.concentration > 0)?.dim ?? null;
   const contributions = dimension ? await queryContribution(db, { dim: dimension, base: p.comparison, current: p.current, filters: p.filters, basis: p.basis }, signal) : [];
-  const company = status && levels.includes('company') ? (shapeStatus(status, 'company', p.kind, p.thresholds)[0] ?? null) : null;
+  const rows = status && focusLevel && levels.includes(focusLevel) ? shapeStatus(status, focusLevel, p.kind, p.thresholds) : [];
+  const verdict = 'unit' in focus ? (rows.find((r) => r.unit === focus.unit) ?? null) : (rows[0] ?? null);
+  const members = status && below && levels.includes(below) ? shapeStatus(status, below, p.kind, p.thresholds) : [];
   return {
-    verdict: company && company.target !== null ? company : null,
-    behind: status && below && levels.includes(below) ? { level: below, units: behindUnits(shapeStatus(status, below, p.kind, p.thresholds)) } : null,
+    focus,
+    verdict: verdict && verdict.target !== null ? verdict : null,
+    behind: status && below && levels.includes(below) ? { level: below, units: behindUnits('unit' in focus ? members.filter((m) => m.parent === focus.unit) : members) } : null,
     changes: dimension ? { dimension, ...largestChanges(contributions) } : null,
     fallingCells: fallingCells(cells),
   };
