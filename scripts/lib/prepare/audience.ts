@@ -376,8 +376,9 @@ export interface AudienceProblem {
 
 /**
  * Checks a slice against the full workspace it came from: no value of the audience's dimension outside it
- * in any cell of any table (whole, or named inside free text) nor in any text file; in tables without that
- * dimension, no row keyed to a unit that sells outside the audience (except the pro-rated company rows).
+ * in any table — in a column of that dimension (or a plan row of that unit type), or named inside free
+ * text — nor in any text file; in tables without that dimension, no row keyed to a unit that sells outside
+ * the audience (the pro-rated company rows are the audience's own).
  */
 export async function verifyAudience(dir: string, fullDir: string): Promise<AudienceProblem[]> {
   const raw = JSON.parse(fs.readFileSync(path.join(dir, 'workspace.json'), 'utf8')) as { audience?: Audience };
@@ -408,7 +409,16 @@ export async function verifyAudience(dir: string, fullDir: string): Promise<Audi
       const names = new Set(columns.map((col) => col.name));
       for (const col of columns) {
         if (col.type !== 'VARCHAR' || outside.size === 0) continue;
-        const test = KEY_COLUMNS.has(col.name) ? `${sqlIdent(col.name)} IN ${inList(outside)}` : namesOutside(sqlIdent(col.name), outside);
+        // Key columns of other entities are compared whole only where they hold this dimension: a customer
+        // who shares a rep's name is not that rep. Free text is searched for the names inside it.
+        const test = !KEY_COLUMNS.has(col.name)
+          ? namesOutside(sqlIdent(col.name), outside)
+          : col.name === audience.dimension || (audience.dimension === 'rep' && col.name === 'manager')
+            ? `${sqlIdent(col.name)} IN ${inList(outside)}`
+            : col.name === 'unit' && names.has('unit_type')
+              ? `unit_type = ${sqlString(audience.dimension)} AND unit IN ${inList(outside)}`
+              : null;
+        if (!test) continue;
         const bad = await rowsOf<{ v: string }>(c, `SELECT DISTINCT ${sqlIdent(col.name)} AS v FROM ${from} WHERE ${test} LIMIT 3`);
         for (const b of bad) problems.push({ where: `${table}.${col.name}`, what: `names ${audience.dimension} outside the audience: ${b.v}` });
       }
