@@ -30,7 +30,7 @@ import { salesSummaryFromRow, salesSummarySql } from '../../../src/lib/load/sale
 import { parseManifest, type WorkspaceManifest } from '../../../src/lib/load/sample';
 import { AUDIENCE_DIMENSIONS, type Audience, type AudienceDimension, type WorkspaceAudience } from '../../../src/lib/load/audience';
 import { CANONICAL_FIELDS } from '../../../src/lib/model/schema';
-import { sqlIdent, sqlString } from '../../../src/lib/model/sql';
+import { fiscalYearSql, sqlIdent, sqlString } from '../../../src/lib/model/sql';
 
 export class AudienceError extends Error {
   override name = 'AudienceError';
@@ -207,7 +207,7 @@ export async function scopeWorkspace(srcDir: string, outDir: string, audience: A
     const values = inList(audience.values);
     const summary: ScopeSummary = { tables: {}, shares: [], lines: 0, revenue: 0, textRemoved: 0 };
     const fyStart = manifest.fiscalYearStartMonth ?? 1;
-    const fyOf = (col: string) => `(year(${col}) + CASE WHEN ${fyStart} > 1 AND month(${col}) >= ${fyStart} THEN 1 ELSE 0 END)`;
+    const fyOf = (col: string) => fiscalYearSql(col, fyStart);
     const sales = `src.${sqlIdent(salesTable)}`;
     // The company's rows of a plan or budget become the audience's: × its share of the fiscal year before.
     const shareRows = await rowsOf<{ fy: number; share: number | null }>(

@@ -5,19 +5,15 @@
  */
 import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
-import { sqlNumber } from '../model/sql';
+import { fiscalYearSql } from '../model/sql';
 import type { ShareYear } from '../targets/market-share';
 
-/** Fiscal year label of a month: the calendar year the fiscal year ends in. */
-function fiscalYearExpr(column: string, fyStartMonth: number): string {
-  return `year(${column}) + CASE WHEN ${sqlNumber(fyStartMonth)} > 1 AND month(${column}) >= ${sqlNumber(fyStartMonth)} THEN 1 ELSE 0 END`;
-}
 
 /** Only months that have a market estimate count on both sides, so the share compares like with like. */
 export function marketShareYearsSql(fyStartMonth: number): string {
   return `WITH m AS (SELECT CAST(date_trunc('month', period) AS DATE) AS month, sum(amount) AS market FROM market_size GROUP BY 1),
 s AS (SELECT CAST(date_trunc('month', date) AS DATE) AS month, sum(amount) AS sales FROM ${sumsSource({})} GROUP BY 1)
-SELECT ${fiscalYearExpr('m.month', fyStartMonth)} AS fiscal_year, sum(m.market) AS market, coalesce(sum(s.sales), 0) AS sales, count(*) AS months
+SELECT ${fiscalYearSql('m.month', fyStartMonth)} AS fiscal_year, sum(m.market) AS market, coalesce(sum(s.sales), 0) AS sales, count(*) AS months
 FROM m LEFT JOIN s USING (month) GROUP BY 1 ORDER BY 1`;
 }
 
@@ -28,7 +24,7 @@ export async function queryMarketShareYears(db: SqlRunner, fyStartMonth: number,
 
 /** The plan in force's company target per fiscal year (to set beside the share path). */
 export function annualCompanyTargetsSql(fyStartMonth: number): string {
-  return `SELECT ${fiscalYearExpr('period', fyStartMonth)} AS fiscal_year, sum(amount) AS target, count(DISTINCT period) AS months
+  return `SELECT ${fiscalYearSql('period', fyStartMonth)} AS fiscal_year, sum(amount) AS target, count(DISTINCT period) AS months
 FROM targets WHERE unit_type = 'company' GROUP BY 1 ORDER BY 1`;
 }
 

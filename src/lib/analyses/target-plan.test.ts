@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture } from './fixture-sales';
 import { queryPlanHistory, queryPlanRows, queryPlanTables, savePlanVersion } from './target-plan';
+import { targetsInForceSql } from '../load/sample';
 import { queryVersions } from './target-status';
 import { buildPlan, revisePlan } from '../targets/plan';
 import { toCents } from '../targets/split';
@@ -79,5 +80,41 @@ describe('saving plans into the engine', () => {
     expect(tables.unitTypes.sort()).toEqual(['company', 'rep', 'team']);
     const [all] = await db.query<{ n: number }>('SELECT count(*) AS n FROM targets_all');
     expect(Number(all.n)).toBe(12 + plan.length + revised.length);
+  });
+});
+
+describe('a fiscal year that starts in July', () => {
+  // FY2019 = Jul 2018–Jun 2019 and FY2020 = Jul 2019–Jun 2020, version 1 at 1,000 a month; FY2020 revised
+  // to 1,100 a month. The in-force plan per month, hand-worked: FY2019's months 1,000, FY2020's 1,100.
+  const months = (start: string, n: number) => `(SELECT CAST(DATE '${start}' + INTERVAL (i) MONTH AS DATE) AS period FROM range(${n}) t(i))`;
+  const inForce = async (fyDb: NodeDuckDB) =>
+    fyDb.query<{ fy: string; n: number; total: number }>(
+      `SELECT CASE WHEN period < DATE '2019-07-01' THEN 'FY2019' ELSE 'FY2020' END AS fy, count(*) AS n, sum(amount) AS total FROM targets GROUP BY 1 ORDER BY 1`,
+    );
+  const expected = [
+    { fy: 'FY2019', n: 12, total: 12_000 },
+    { fy: 'FY2020', n: 12, total: 13_200 },
+  ];
+
+  it('a published plan: each fiscal year’s latest version is in force (targetsInForceSql)', async () => {
+    const fyDb = await openNodeDuckDB();
+    await fyDb.query(`CREATE TABLE plan AS
+      SELECT period, 'company' AS unit_type, 'ACME' AS unit, 1000.0 AS amount, 1 AS version FROM ${months('2018-07-01', 24)}
+      UNION ALL SELECT period, 'company', 'ACME', 1100.0, 2 FROM ${months('2019-07-01', 12)}`);
+    await fyDb.query(`CREATE VIEW targets AS ${targetsInForceSql('plan', 7)}`);
+    expect((await inForce(fyDb)).map((r) => ({ fy: r.fy, n: Number(r.n), total: Number(r.total) }))).toEqual(expected);
+    fyDb.close();
+  });
+
+  it('a revision saved in the app replaces its fiscal year’s months only', async () => {
+    const fyDb = await openNodeDuckDB();
+    await fyDb.query(`CREATE TABLE plan AS SELECT period, 'company' AS unit_type, 'ACME' AS unit, 1000.0 AS amount, 1 AS version FROM ${months('2018-07-01', 24)}`);
+    await fyDb.query('CREATE VIEW targets_all AS SELECT * FROM plan');
+    await fyDb.query(`CREATE VIEW targets AS ${targetsInForceSql('plan', 7)}`);
+    const rows = Array.from({ length: 12 }, (_, i) => ({ period: new Date(Date.UTC(2019, 6 + i, 1)).toISOString().slice(0, 10), unit_type: 'company', unit: 'ACME', amount: 1100 }));
+    const v = await savePlanVersion(fyDb, rows, { fiscalYearStart: '2019-07-01', fyStartMonth: 7, created: '2019-09-01', effectiveFrom: '2019-07-01', reason: 'revised', scope: 'company' });
+    expect(v).toBe(2);
+    expect((await inForce(fyDb)).map((r) => ({ fy: r.fy, n: Number(r.n), total: Number(r.total) }))).toEqual(expected);
+    fyDb.close();
   });
 });

@@ -8,7 +8,7 @@
 import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, fiscalYearOf } from '../model/period';
-import { sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
+import { fiscalYearSql, sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
 import type { PlanHistory, TargetRow } from '../targets/plan';
 import { repTeamSql } from './target-status';
@@ -178,12 +178,15 @@ export async function restorePlanTables(db: SqlRunner, plan: SavedPlan): Promise
 }
 
 /** Copies the workspace's plan into the app's tables (once) and points the contract views at them. */
-async function ensurePlanTables(db: SqlRunner): Promise<void> {
+async function ensurePlanTables(db: SqlRunner, fyStartMonth: number): Promise<void> {
   const v = await views(db);
   if ((v.get('targets') ?? '').includes('plan_targets')) return;
+  // Each row keyed by its fiscal year, as savePlanVersion keys a new version: a calendar year here would put
+  // July–December of a July-start plan in the year before, in force beside the revision that replaces them.
+  const fiscalYear = `CAST(${fiscalYearSql('CAST(period AS DATE)', fyStartMonth)} AS INTEGER) AS fiscal_year`;
   const source = v.has('targets_all')
-    ? 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, CAST(version AS INTEGER) AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets_all'
-    : 'SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, 1 AS version, CAST(year(period) AS INTEGER) AS fiscal_year FROM targets';
+    ? `SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, CAST(version AS INTEGER) AS version, ${fiscalYear} FROM targets_all`
+    : `SELECT CAST(period AS DATE) AS period, CAST(unit_type AS VARCHAR) AS unit_type, CAST(unit AS VARCHAR) AS unit, CAST(amount AS DOUBLE) AS amount, 1 AS version, ${fiscalYear} FROM targets`;
   const versions = v.has('target_versions')
     ? `CREATE OR REPLACE TABLE plan_versions AS SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, CAST(version AS INTEGER) AS version, CAST(created AS DATE) AS created,
           CAST(effective_from AS DATE) AS effective_from, CAST(reason AS VARCHAR) AS reason, CAST(scope AS VARCHAR) AS scope FROM target_versions`
@@ -216,7 +219,7 @@ export interface VersionMeta {
  * so the catalog need not be checked again.
  */
 export async function savePlanVersion(db: SqlRunner, rows: TargetRow[], meta: VersionMeta, options: { planTablesReady?: boolean } = {}): Promise<number> {
-  if (!options.planTablesReady) await ensurePlanTables(db);
+  if (!options.planTablesReady) await ensurePlanTables(db, meta.fyStartMonth);
   // Labelled by the calendar year the fiscal year ends in (FY2019 = Jul 2018–Jun 2019), like the workspace's plans.
   const fy = fiscalYearOf(meta.fiscalYearStart, meta.fyStartMonth);
   // One round trip: the next version number is computed in SQL by both inserts (plan_versions changes only

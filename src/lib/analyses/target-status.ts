@@ -17,7 +17,7 @@
 import { sumsSource } from '../model/where';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, type DateRange } from '../model/period';
-import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
+import { fiscalYearSql, sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import type { Basis } from '../model/view-state';
 import { forecastMany } from '../forecast/forecast-client';
 import type { ForecastPoint } from '../forecast/forecast';
@@ -70,10 +70,10 @@ export interface StatusParams {
  * The plan to measure against: the one in force, or each fiscal year's first
  * version (the original plan) from `targets_all`.
  */
-export function targetsRelation(version: PlanVersion, hasTargetsAll: boolean): string {
+export function targetsRelation(version: PlanVersion, hasTargetsAll: boolean, fyStartMonth: number): string {
   if (version === 'current' || !hasTargetsAll) return 'targets';
   return `(SELECT period, unit_type, unit, amount FROM targets_all t
-  WHERE version = (SELECT min(version) FROM targets_all v WHERE year(v.period) = year(t.period)))`;
+  WHERE version = (SELECT min(version) FROM targets_all v WHERE ${fiscalYearSql('v.period', fyStartMonth)} = ${fiscalYearSql('t.period', fyStartMonth)}))`;
 }
 
 /**
@@ -129,7 +129,7 @@ FROM credited GROUP BY level, unit, ${SALES_MONTH}`;
 export function fiscalTargetsSql(p: StatusParams): string {
   const fy = periodWindow('ytd', p.asOf, p.fyStartMonth);
   return `SELECT unit_type AS level, unit, strftime(period, '%Y-%m-%d') AS month, sum(amount) AS amount
-FROM ${targetsRelation(p.version, p.hasTargetsAll)}
+FROM ${targetsRelation(p.version, p.hasTargetsAll, p.fyStartMonth)}
 WHERE period BETWEEN ${sqlDate(fy.start)} AND ${sqlDate(fy.end)}
 GROUP BY ALL`;
 }
@@ -443,7 +443,7 @@ export interface PlanVersionRow {
  * company level. Fiscal years are labelled by the calendar year they end in.
  */
 export function versionsSql(hasTargetsAll: boolean, fyStartMonth: number): string {
-  const fyOf = `year(period) + CASE WHEN ${fyStartMonth} > 1 AND month(period) >= ${fyStartMonth} THEN 1 ELSE 0 END`;
+  const fyOf = fiscalYearSql('period', fyStartMonth);
   const totals = hasTargetsAll
     ? `(SELECT ${fyOf} AS fiscal_year, version, sum(amount) AS total FROM targets_all WHERE unit_type = 'company' GROUP BY ALL)`
     : '(SELECT NULL::INTEGER AS fiscal_year, NULL::INTEGER AS version, NULL::DOUBLE AS total WHERE false)';

@@ -5,7 +5,7 @@
 import { CANONICAL_FIELDS, DIMENSIONS } from '../model/schema';
 import { SALES_ROLLUP } from '../model/where';
 import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ORDER_FLAGS, ROLLUP_FIELDS } from './sales-table';
-import { sqlIdent, sqlString } from '../model/sql';
+import { fiscalYearSql, sqlIdent, sqlString } from '../model/sql';
 import { budgetViewStatements } from '../analyses/budget-entry';
 import { CUSTOMER_DAYS, CUSTOMER_DAYS_COUNTS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
 import type { LoadEngine } from './load-file';
@@ -95,12 +95,12 @@ export function parseManifest(json: unknown): WorkspaceManifest {
 }
 
 /**
- * The plan in force: for each fiscal year's months, the latest version.
- * Older versions stay in `targets_all` for the revision history.
+ * The plan in force: for each fiscal year's months, the latest version of that fiscal year (the workspace's
+ * fiscal year, which need not start in January). Older versions stay in `targets_all` for the history.
  */
-export function targetsInForceSql(table: string): string {
+export function targetsInForceSql(table: string, fyStartMonth: number): string {
   return `SELECT period, unit_type, unit, amount FROM ${table} t
-WHERE version = (SELECT max(version) FROM ${table} v WHERE year(v.period) = year(t.period))`;
+WHERE version = (SELECT max(version) FROM ${table} v WHERE ${fiscalYearSql('v.period', fyStartMonth)} = ${fiscalYearSql('t.period', fyStartMonth)})`;
 }
 
 /** Engine tables and views behind the contract views (sales, targets, budget): not listed to users, not for direct queries. */
@@ -163,7 +163,7 @@ export async function openPublishedWorkspace(
   if (manifest.tables.customer_days) await db.query(publishedCustomerDaysViewSql(t('customer_days')));
   if (manifest.tables.targets) {
     await db.query(`CREATE OR REPLACE VIEW targets_all AS SELECT * FROM ${t('targets')}`);
-    await db.query(`CREATE OR REPLACE VIEW targets AS ${targetsInForceSql(t('targets'))}`);
+    await db.query(`CREATE OR REPLACE VIEW targets AS ${targetsInForceSql(t('targets'), manifest.fiscalYearStartMonth ?? 1)}`);
   } else {
     await db.query(EMPTY_TARGETS);
     await db.query('CREATE OR REPLACE VIEW targets AS SELECT * FROM targets_none');

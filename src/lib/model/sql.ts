@@ -24,6 +24,14 @@ export function sqlNumber(n: number): string {
  * isoDate in the SELECT: formatting a million dates before grouping made a
  * monthly trend about 5× slower in DuckDB-WASM.
  */
+/**
+ * The fiscal year of a date, labelled by the calendar year it ends in (FY2020 = Jul 2019–Jun 2020 when it
+ * starts in July), as model/period.ts fiscalYearOf: the one key every plan, version and yearly total uses.
+ */
+export function fiscalYearSql(date: string, fyStartMonth: number): string {
+  return `(year(${date}) + CASE WHEN ${sqlNumber(fyStartMonth)} > 1 AND month(${date}) >= ${sqlNumber(fyStartMonth)} THEN 1 ELSE 0 END)`;
+}
+
 export const SALES_MONTH = "date_trunc('month', date)";
 
 /** A DATE expression as 'YYYY-MM-DD' text. */
