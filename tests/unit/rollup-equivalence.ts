@@ -2,7 +2,7 @@
  * Every query that reads `sales_rollup` (model/where.ts sumsSource), run twice over a prepared workspace:
  * once with `sales_rollup` = its exact daily rollup, once with `sales_rollup` = the lines themselves (what
  * every other workspace uses). Likewise every customer query that can read `customer_days`
- * (analyses/customer-days.ts): built once for the lines and once for the customer-day rollup.
+ * (warehouse/customer-days.ts): built once for the lines and once for the customer-day rollup.
  * The lines are the reference: the two runs must give the same rows.
  * Native DuckDB 1.4.3 (the wasm build's version), so a 5M-row set takes seconds.
  */

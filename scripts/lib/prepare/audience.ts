@@ -24,8 +24,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { customerDaysSql } from '../../../src/lib/analyses/customer-days';
-import { ORDER_FLAGS, rollupSql } from '../../../src/lib/load/sales-table';
+import { customerDaysSql } from '../../../src/lib/warehouse/customer-days';
+import { ORDER_FLAGS } from '../../../src/lib/warehouse/relations';
+import { rollupSql } from '../../../src/lib/load/sales-table';
 import { salesSummaryFromRow, salesSummarySql } from '../../../src/lib/load/sales-summary';
 import { parseManifest, type WorkspaceManifest } from '../../../src/lib/load/sample';
 import { AUDIENCE_DIMENSIONS, type Audience, type AudienceDimension, type WorkspaceAudience } from '../../../src/lib/load/audience';

@@ -8,7 +8,7 @@
  * - `sales`: the canonical lines, sorted by date, with the order flags the app's compaction adds;
  * - `sales_rollup`: the exact daily rollup (sales-table.ts rollupSql), which every query that only sums
  *   reads (model/where.ts sumsSource) — far fewer rows than the lines on a long, dense history;
- * - `customer_days`: the exact customer-day rollup (analyses/customer-days.ts) that the customer
+ * - `customer_days`: the exact customer-day rollup (warehouse/customer-days.ts) that the customer
  *   lifecycle, RFM and the reps' customers and orders read;
  * - `targets` / `budget` from a targets or budget file, normalised as the app does (long or wide form).
  * Intermediate tables live in a scratch database on disk, so inputs larger than memory spill there.
@@ -21,8 +21,9 @@ import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from 
 import { sniffText } from '../../../src/lib/ingest/sniff';
 import { proposeMapping } from '../../../src/lib/ingest/mapping';
 import { csvRelation, csvSalesPlan, detectFormats, isParquet, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
-import { customerDaysSql } from '../../../src/lib/analyses/customer-days';
-import { FLAGGED_SALES, loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
+import { customerDaysSql } from '../../../src/lib/warehouse/customer-days';
+import { FLAGGED_SALES } from '../../../src/lib/warehouse/relations';
+import { loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
 import { loadTargetsTable } from '../../../src/lib/load/targets-file';
 import {
   applyWorkspaceTerritories,

@@ -2,7 +2,8 @@
 import { LINES_ROLLUP_VIEW } from '../load/sales-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
-import { budgetEntryRows, budgetViewStatements, queryBudgetEntries, queryLastYearMonths, replaceBudgetEntries, saveBudgetEntries } from './budget-entry';
+import { budgetViewStatements } from '../warehouse/budget';
+import { budgetEntryRows, queryBudgetEntries, queryLastYearMonths, replaceBudgetEntries, saveBudgetEntries } from './budget-entry';
 
 let db: NodeDuckDB;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { addDays, addMonths, monthsInRange, monthStart, type DateRange } from '.
 import { moneyKey, sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
-import { customerLinesSource } from './customer-days';
+import { customerLinesSource } from '../warehouse/customer-days';
 
 export interface LifecycleParams {
   filters: DimensionFilters;

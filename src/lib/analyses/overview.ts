@@ -7,9 +7,9 @@ import type { SqlRunner } from '../engine/types';
 import { addMonths, monthStart, monthsInRange, type DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
-import { FLAGGED_SALES } from '../load/sales-table';
+import { FLAGGED_SALES } from '../warehouse/relations';
 import { orderFlagsExact } from '../model/order-flags';
-import { CUSTOMER_DAYS, customerDaysServe } from './customer-days';
+import { CUSTOMER_DAYS, customerDaysServe } from '../warehouse/customer-days';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
 import type { Basis } from '../model/view-state';
 

@@ -30,7 +30,7 @@ import { sqlDate } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import type { OrderCount } from '../model/order-flags';
-import { customerLinesSource } from './customer-days';
+import { customerLinesSource } from '../warehouse/customer-days';
 
 export const REP_KPIS = ['revenue', 'growth', 'attainment', 'margin', 'newCustomers', 'aov', 'satisfaction', 'visits', 'salesCycle', 'conversion'] as const;
 export type RepKpi = (typeof REP_KPIS)[number];

@@ -16,7 +16,7 @@ import { moneyKey, sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import type { OrderCount } from '../model/order-flags';
-import { customerLinesSource } from './customer-days';
+import { customerLinesSource } from '../warehouse/customer-days';
 
 export interface RfmParams {
   /** The window whose customers are scored; its end is the analysis date. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture } from './fixture-sales';
 import { queryPlanHistory, queryPlanRows, queryPlanTables, savePlanVersion } from './target-plan';
-import { targetsInForceSql } from '../load/sample';
+import { targetsInForceSql } from '../warehouse/targets';
 import { queryVersions } from './target-status';
 import { buildPlan, revisePlan } from '../targets/plan';
 import { toCents } from '../targets/split';

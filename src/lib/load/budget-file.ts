@@ -10,7 +10,7 @@ import { normalizeHeader } from '../ingest/header-synonyms';
 import { sqlIdent } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { detectTargetsLayout, targetsSql, type TargetsLayout } from './targets-file';
-import { budgetViewStatements } from '../analyses/budget-entry';
+import { budgetViewStatements } from '../warehouse/budget';
 
 export interface BudgetLayout {
   /** Period, unit and amount as in a targets file. */

@@ -16,7 +16,8 @@ import { CANONICAL_FIELDS, type InputField, type Mapping } from '../model/schema
 import { sqlIdent, sqlString } from '../model/sql';
 import type { SqlRunner } from '../engine/types';
 import { LoadError, MAX_FILE_BYTES, MIN_PARSED_SHARE, type LoadWarning } from './errors';
-import { amountIsDerived, loadCheckSql, missingAmountExamplesSql, needsCleaning, ORDER_FLAGS, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
+import { amountIsDerived, loadCheckSql, missingAmountExamplesSql, needsCleaning, rejectExamplesSql, salesTableSql, type LoadCheck, type SalesTablePlan, type SourceKind } from './sales-table';
+import { ORDER_FLAGS } from '../warehouse/relations';
 
 /** What the engine must offer besides SQL to load files. */
 export interface LoadEngine extends SqlRunner {

@@ -12,7 +12,7 @@
  */
 import { GRAIN_COLUMNS_SQL } from './sales-summary';
 import type { Grain } from '../ingest/date';
-import { SALES_ROLLUP } from '../model/where';
+import { FLAGGED_SALES, ORDER_FLAGS, SALES_ROLLUP } from '../warehouse/relations';
 import { amountRejectSql, amountSql, type AmountFormat } from '../ingest/amount';
 import { dateRejectSql, dateSql, type DateFormat } from '../ingest/date';
 import { CELL_SPACE, NULL_MARKERS, isBlankCell } from '../ingest/blank';
@@ -209,16 +209,11 @@ FROM ${t}`;
   ];
 }
 
-/** The order flags of the compacted copy. */
-export const ORDER_FLAGS = ['_order_first', '_sale_first'] as const;
-
-/**
- * The compacted rows with their order flags, for counting orders as
- * `count(*) FILTER (WHERE _order_first)` (every order) or `… _sale_first`
- * (orders with a sale) — exact whenever every filter, and every column
- * grouped on, is constant within an order (see orderConstantSql).
+/*
+ * FLAGGED_SALES (warehouse/relations.ts): the compacted rows with their order flags, for counting orders as
+ * `count(*) FILTER (WHERE _order_first)` (every order) or `… _sale_first` (orders with a sale) — exact
+ * whenever every filter, and every column grouped on, is constant within an order (see orderConstantSql).
  */
-export const FLAGGED_SALES = 'sales_flagged';
 
 /** `database`: where the flagged table is (the compacted copy's by default; a restored kept table is in the main one). */
 export function flaggedSalesViewSql(table: string, database: string | null = COMPACT_DATABASE): string {

@@ -3,11 +3,12 @@
  * project's scripts): a manifest plus a DuckDB file ATTACHed read-only.
  */
 import { CANONICAL_FIELDS, DIMENSIONS } from '../model/schema';
-import { SALES_ROLLUP } from '../model/where';
-import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ORDER_FLAGS, ROLLUP_FIELDS } from './sales-table';
-import { fiscalYearSql, sqlIdent, sqlString } from '../model/sql';
-import { budgetViewStatements } from '../analyses/budget-entry';
-import { CUSTOMER_DAYS, CUSTOMER_DAYS_COUNTS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../analyses/customer-days';
+import { ORDER_FLAGS, SALES_ROLLUP } from '../warehouse/relations';
+import { flaggedSalesViewSql, LINES_ROLLUP_VIEW, ROLLUP_FIELDS } from './sales-table';
+import { sqlIdent, sqlString } from '../model/sql';
+import { budgetViewStatements } from '../warehouse/budget';
+import { targetsInForceSql } from '../warehouse/targets';
+import { CUSTOMER_DAYS, CUSTOMER_DAYS_COUNTS, CUSTOMER_DAYS_GRAIN, CUSTOMER_DAYS_SUMS } from '../warehouse/customer-days';
 import type { LoadEngine } from './load-file';
 import { salesSummaryOf, type SalesSummary } from './sales-summary';
 import { audienceOf, type WorkspaceAudience } from './audience';
@@ -94,15 +95,6 @@ export function parseManifest(json: unknown): WorkspaceManifest {
   };
 }
 
-/**
- * The plan in force: for each fiscal year's months, the latest version of that fiscal year (the workspace's
- * fiscal year, which need not start in January). Older versions stay in `targets_all` for the history.
- */
-export function targetsInForceSql(table: string, fyStartMonth: number): string {
-  return `SELECT period, unit_type, unit, amount FROM ${table} t
-WHERE version = (SELECT max(version) FROM ${table} v WHERE ${fiscalYearSql('v.period', fyStartMonth)} = ${fiscalYearSql('t.period', fyStartMonth)})`;
-}
-
 /** Engine tables and views behind the contract views (sales, targets, budget): not listed to users, not for direct queries. */
 export const INTERNAL_TABLE = /^(sales_data_|sales_flagged|targets_none|budget_none|budget_base|app_budget|raw_)/;
 
@@ -184,7 +176,7 @@ export function publishedRollupViewSql(table: string): string {
   return `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT ${[...ROLLUP_FIELDS, '_lines'].map(sqlIdent).join(', ')} FROM ${table}`;
 }
 
-/** A prepared workspace's customer-day rollup as `customer_days` (analyses/customer-days.ts). */
+/** A prepared workspace's customer-day rollup as `customer_days` (warehouse/customer-days.ts). */
 export function publishedCustomerDaysViewSql(table: string): string {
   const columns = [...CUSTOMER_DAYS_GRAIN, ...CUSTOMER_DAYS_SUMS, ...CUSTOMER_DAYS_COUNTS];
   return `CREATE OR REPLACE VIEW ${CUSTOMER_DAYS} AS SELECT ${columns.map(sqlIdent).join(', ')} FROM ${table}`;

@@ -2,6 +2,7 @@ import { DIMENSIONS, type Dimension } from './schema';
 import { sqlDate, sqlIdent, sqlString } from './sql';
 import type { DateRange } from './period';
 import type { Basis } from './view-state';
+import { SALES_ROLLUP } from '../warehouse/relations';
 
 export type DimensionFilters = Partial<Record<Dimension, string[]>>;
 
@@ -38,7 +39,6 @@ export function whereClause(predicates: string[]): string {
  * (scripts/prepare-workspace.ts) it is the exact daily rollup, far fewer rows than the lines; elsewhere
  * it is the lines themselves. It has no customer, so a query that filters or groups on customers reads `sales`.
  */
-export const SALES_ROLLUP = 'sales_rollup';
 export function sumsSource(filters: DimensionFilters, grouped: readonly string[] = []): string {
   return (filters.customer?.length ?? 0) > 0 || grouped.includes('customer') ? 'sales' : SALES_ROLLUP;
 }

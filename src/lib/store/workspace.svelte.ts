@@ -615,7 +615,7 @@ export async function keepBudgetEntries(): Promise<void> {
 
 let keepPlanJob: AbortController | null = null;
 
-/** The open workspace has `customer_days` (a prepared one: analyses/customer-days.ts); customer queries read it. */
+/** The open workspace has `customer_days` (a prepared one: warehouse/customer-days.ts); customer queries read it. */
 export function hasCustomerDays(): boolean {
   return workspace.info?.kind === 'sample' && !!workspace.manifest?.tables.customer_days;
 }

@@ -10,7 +10,7 @@
  * sum(_orders). Elsewhere, or with a product or category filter, the source is the lines, each with
  * `_lines` = 1 and, when flagged, `_sales` from its flag.
  */
-import { FLAGGED_SALES } from '../load/sales-table';
+import { FLAGGED_SALES } from './relations';
 import type { Dimension } from '../model/schema';
 import type { DimensionFilters } from '../model/where';
 
