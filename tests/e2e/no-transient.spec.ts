@@ -80,10 +80,14 @@ test('a table is in a loading state until its numbers are for the new state: #/t
     new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await page.evaluate(() => (location.hash = location.hash.replace('period=ytd', 'period=ytd&basis=gross')));
+  // The attributes may still be the old state's for a moment after the hash changes: wait for the table's
+  // numbers to change (gross, sales only, is more than net, after returns), then for it to be ready.
+  const actuals = () => page.locator('[data-testid="status-table"] [data-col="actual"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  await expect.poll(actuals, { timeout: 30_000 }).not.toEqual(before);
   await expect(view).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('[data-testid="status-table"]')).toHaveAttribute('data-state', 'ready');
-  const after = await page.locator('[data-testid="status-table"] [data-col="actual"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
-  expect(after).not.toEqual(before); // gross (sales only) is more than net (after returns)
+  const after = await actuals();
+  expect(after).not.toEqual(before);
   const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
   // The net numbers were never shown as the answer once the basis changed: only the gross ones.
   expect(shown).toEqual([after.join('|')]);
