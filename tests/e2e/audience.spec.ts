@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, kpi } from './fixtures';
 import { sampleQuery } from './sample-reference';
 import { parseAudience, scopeWorkspace } from '../../scripts/lib/prepare/audience';
@@ -35,6 +36,9 @@ test('the 华东 workspace: its banner, no region filter, and 华东’s revenue
   const [{ revenue }] = await sampleQuery<{ revenue: number }>("SELECT sum(amount) AS revenue FROM ws.sales WHERE region = '华东'");
   expect(await kpi(page, 'revenue')).toBeCloseTo(revenue, 2);
   await page.screenshot({ path: test.info().outputPath('audience-overview.png') });
+  // The banner adds nothing axe calls serious.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="audience-banner"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 test('the full sample has no banner and offers the region filter', async ({ page }) => {
