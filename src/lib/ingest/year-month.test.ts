@@ -45,7 +45,16 @@ describe('yearMonthValue and yearMonthSql build the same value', () => {
     ['2024', '', ''],
     ['n/a', '3', ''],
     ['2024', '13', '2024-13'],
+    // Whole numbers read as floats (a Parquet or Excel numeric column): 2024.0 · 3.0.
+    ['2024.0', '3.0', '2024-03'],
+    ['2024.5', '3', '2024.5-3'],
   ];
+
+  it('numeric year and month columns (DOUBLE, as a Parquet summary reads) give the same values as their text', () => {
+    const rows = queryRows(conn, `SELECT ${yearMonthSql({ year: 'y', month: 'm', column: 'ym' })} AS v FROM (VALUES (2024.0::DOUBLE, 3.0::DOUBLE), (2025::DOUBLE, 12::DOUBLE)) t(y, m)`);
+    expect(rows.map((r) => r.v)).toEqual(['2024-03', '2025-12']);
+    expect(yearMonthValue(String(2024), String(3))).toBe('2024-03');
+  });
 
   it.each(cases)('%s · %s → %s', (year, month, expected) => {
     expect(yearMonthValue(year, month)).toBe(expected);

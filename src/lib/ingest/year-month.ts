@@ -24,8 +24,17 @@ export interface YearMonthColumns {
   column: string;
 }
 
+/**
+ * A year or month cell as text: trimmed, and a whole number written as a float (`2024.0`, how numeric
+ * columns of a Parquet or Excel file can read) without its `.0`. SQL does the same (yearMonthSql).
+ */
+function cellText(text: string): string {
+  return text.trim().replace(/\.0+$/, '');
+}
+const CELL_TEXT_SQL = (expr: string) => `regexp_replace(trim(CAST(${expr} AS VARCHAR)), '\\.0+$', '')`;
+
 function monthNumber(text: string): number | null {
-  const t = text.trim();
+  const t = cellText(text);
   const numeric = MONTH_NUMBER.exec(t);
   if (numeric) return Number(numeric[1]);
   const i = MONTH_NAMES.indexOf(t.slice(0, 3).toLowerCase());
@@ -40,7 +49,7 @@ function mostly(values: string[], test: (v: string) => boolean): boolean {
 /** The year and month columns of a file without a date column, named by their headers and confirmed by their values. */
 export function findYearMonth(header: string[], rows: string[][]): YearMonthColumns | null {
   const values = (i: number) => rows.map((r) => r[i] ?? '');
-  const year = header.findIndex((h, i) => YEAR_HEADERS.has(normalizeHeader(h)) && mostly(values(i), (v) => YEAR_VALUE.test(v.trim())));
+  const year = header.findIndex((h, i) => YEAR_HEADERS.has(normalizeHeader(h)) && mostly(values(i), (v) => YEAR_VALUE.test(cellText(v))));
   const month = header.findIndex((h, i) => MONTH_HEADERS.has(normalizeHeader(h)) && mostly(values(i), (v) => monthNumber(v) !== null));
   if (year < 0 || month < 0) return null;
   const column = `${header[year]} + ${header[month]}`;
@@ -50,9 +59,9 @@ export function findYearMonth(header: string[], rows: string[][]): YearMonthColu
 /** `YYYY-MM` from one row's year and month texts; '' when either is blank, the raw pair when it does not read. */
 export function yearMonthValue(year: string, month: string): string {
   if (isBlankCell(year) || isBlankCell(month)) return '';
-  const y = YEAR_VALUE.exec(year.trim());
+  const y = YEAR_VALUE.exec(cellText(year));
   const m = monthNumber(month);
-  return y && m !== null ? `${year.trim().slice(0, 4)}-${String(m).padStart(2, '0')}` : `${year.trim()}-${month.trim()}`;
+  return y && m !== null ? `${cellText(year).slice(0, 4)}-${String(m).padStart(2, '0')}` : `${cellText(year)}-${cellText(month)}`;
 }
 
 /** The sniffed header and sample with the derived column appended. */
@@ -64,8 +73,8 @@ export function withYearMonth(header: string[], rows: string[][], c: YearMonthCo
 
 /** The derived column over text columns `year` and `month`, as yearMonthValue builds it. */
 export function yearMonthSql(c: YearMonthColumns): string {
-  const y = `trim(CAST(${ident(c.year)} AS VARCHAR))`;
-  const m = `trim(CAST(${ident(c.month)} AS VARCHAR))`;
+  const y = CELL_TEXT_SQL(ident(c.year));
+  const m = CELL_TEXT_SQL(ident(c.month));
   const names = `[${MONTH_NAMES.map(sqlQuote).join(', ')}]`;
   const number = `CASE WHEN regexp_full_match(${m}, ${sqlQuote(MONTH_NUMBER.source)}) THEN CAST(regexp_extract(${m}, '^0?(\\d+)', 1) AS INTEGER)
     WHEN regexp_full_match(${m}, '[A-Za-z]+\\.?') AND list_position(${names}, lower(left(${m}, 3))) > 0 THEN list_position(${names}, lower(left(${m}, 3))) END`;

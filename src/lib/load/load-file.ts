@@ -282,7 +282,7 @@ export async function restoreKeptTable(db: LoadEngine, ipc: Uint8Array, saved: u
 /** Pure: from the sniffed head to the plan (the benchmark's native reference uses the same). */
 export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): CsvPlan {
   const quote = sniff.quoteChar || '"';
-  const { header, rows, derived, proposal } = proposeCsvMapping(sniff);
+  const { header, rows, derived, proposal } = proposeWithYearMonth(sniff.header, sniff.rows);
   const textKinds = Object.fromEntries(header.map((h) => [h, 'text' as SourceKind]));
   const choices = applicable(saved, header);
   const mapping = choices?.mapping ?? proposal.mapping;
@@ -306,15 +306,15 @@ export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): C
 }
 
 /**
- * The mapping proposed from the sniffed head; a file with no date column but a year and a month column
- * gets their derived "year + month" column as its date (reason 'year-month'), and the two are not mapped
- * to anything else.
+ * The mapping proposed from a file's header and sample (a text file's sniffed head, a Parquet file's first
+ * rows); a file with no date column but a year and a month column gets their derived "year + month" column
+ * as its date (reason 'year-month'), and the two are not mapped to anything else.
  */
-function proposeCsvMapping(sniff: Sniff) {
-  const proposal = proposeMapping(sniff.header, sniff.rows.slice(0, MAPPING_SAMPLE_ROWS));
-  const derived = proposal.mapping.date ? null : findYearMonth(sniff.header, sniff.rows);
-  if (!derived) return { header: sniff.header, rows: sniff.rows, derived, proposal };
-  const { header, rows } = withYearMonth(sniff.header, sniff.rows, derived);
+function proposeWithYearMonth(fileHeader: string[], sample: string[][]) {
+  const proposal = proposeMapping(fileHeader, sample.slice(0, MAPPING_SAMPLE_ROWS));
+  const derived = proposal.mapping.date ? null : findYearMonth(fileHeader, sample);
+  if (!derived) return { header: fileHeader, rows: sample, derived, proposal };
+  const { header, rows } = withYearMonth(fileHeader, sample, derived);
   const mapping = Object.fromEntries(Object.entries(proposal.mapping).filter(([, c]) => c !== derived.year && c !== derived.month)) as Mapping;
   return {
     header,
@@ -377,10 +377,11 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
   const rawTable = `raw_${id}`;
   await db.insertArrow(parsed.table, rawTable);
   const preview = await db.query(`SELECT * FROM ${sqlIdent(rawTable)} LIMIT 200`);
-  const rows = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
-  const proposal = proposeMapping(parsed.names, rows.slice(0, MAPPING_SAMPLE_ROWS));
-  const choices = applicable(saved, parsed.names);
-  const formats = { ...detectFormats(parsed.names, rows, choices?.mapping ?? proposal.mapping), ...savedFormats(choices) };
+  const sample = preview.map((r) => parsed.names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))));
+  // Year and month columns (integers in a warehouse export) make the date as in a text file.
+  const { header, rows, derived, proposal } = proposeWithYearMonth(parsed.names, sample);
+  const choices = applicable(saved, header);
+  const formats = { ...detectFormats(header, rows, choices?.mapping ?? proposal.mapping), ...savedFormats(choices) };
   return buildSalesTable(
     db,
     {
@@ -389,10 +390,10 @@ async function loadParquet(db: LoadEngine, file: File, id: number, progress: Pro
       format: 'parquet',
       encoding: null,
       delimiter: null,
-      header: parsed.names,
+      header,
       preview: rows.slice(0, 20),
-      columnKinds: parsed.kinds,
-      relation: sqlIdent(rawTable),
+      columnKinds: derived ? { ...parsed.kinds, [derived.column]: 'text' } : parsed.kinds,
+      relation: derived ? withYearMonthSql(sqlIdent(rawTable), derived) : sqlIdent(rawTable),
       mapping: choices?.mapping ?? proposal.mapping,
       mappingReasons: proposal.reasons,
       table: `sales_data_${id}`,
