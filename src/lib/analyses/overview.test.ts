@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { fixtureRows, loadFixture, type FixtureRow } from './fixture-sales';
-import { queryBreakdowns, queryKpis, queryTrend, topWithOther } from './overview';
+import { dateSpans, queryBreakdowns, queryKpis, queryTrend, topWithOther } from './overview';
 import { previousRange, sameRangeLastYear, type DateRange } from '../model/period';
 
 let db: NodeDuckDB;
@@ -68,6 +68,37 @@ describe('overview KPIs against a plain-TS computation', () => {
     expect(k.lastYear.orders).toBe(e.orders);
     expect(k.previous).toEqual(k.lastYear);
     expect(k.current.lines).toBe(expectedKpis(ytd).lines);
+  });
+
+  it('overlapping and far-apart ranges each get their own lines (an 18-month period against last year; MTD against last year)', async () => {
+    const long = { start: '2024-01-01', end: '2025-06-30' };
+    const longLy = sameRangeLastYear(long); // 2023-01-01 – 2024-06-30: overlaps the current range
+    const k = await queryKpis(db, { current: long, previous: previousRange(long, 'custom'), lastYear: longLy, filters: { region: ['East'] }, basis: 'net', hasOrderId: true });
+    for (const [key, range] of [['current', long], ['previous', previousRange(long, 'custom')], ['lastYear', longLy]] as const) {
+      const e = expectedKpis(range, (r) => r.region === 'East');
+      expect(k[key].revenue).toBeCloseTo(e.revenue, 6);
+      expect(k[key].orders).toBe(e.orders);
+      expect(k[key].customers).toBe(e.customers);
+      expect(k[key].returnLines).toBe(e.returnLines);
+    }
+    const mtd = { start: '2025-03-01', end: '2025-03-31' };
+    const m = await queryKpis(db, { current: mtd, previous: previousRange(mtd, 'mtd'), lastYear: sameRangeLastYear(mtd), filters: {}, basis: 'net', hasOrderId: true });
+    expect(m.lastYear.lines).toBe(expectedKpis(sameRangeLastYear(mtd)).lines);
+    expect(m.previous.customers).toBe(expectedKpis(previousRange(mtd, 'mtd')).customers);
+    expect(m.current.orders).toBe(expectedKpis(mtd).orders);
+  });
+
+  it('ranges that touch or overlap make one span; a gap makes another', () => {
+    const spans = dateSpans([
+      { key: 'a', range: { start: '2025-03-01', end: '2025-03-31' } },
+      { key: 'b', range: { start: '2024-03-01', end: '2024-03-31' } },
+      { key: 'c', range: { start: '2025-02-01', end: '2025-02-28' } },
+      { key: 'd', range: { start: '2024-03-15', end: '2024-04-10' } },
+    ]);
+    expect(spans.map((s) => [s.span, s.members.map((m) => m.key)])).toEqual([
+      [{ start: '2024-03-01', end: '2024-04-10' }, ['b', 'd']],
+      [{ start: '2025-02-01', end: '2025-03-31' }, ['c', 'a']],
+    ]);
   });
 
   it('a filter value with a quote is a literal, not SQL', async () => {

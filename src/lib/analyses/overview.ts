@@ -4,7 +4,7 @@
  * Pure: params → SQL → typed rows. Runs on any SqlRunner.
  */
 import type { SqlRunner } from '../engine/types';
-import { addMonths, monthStart, monthsInRange, type DateRange } from '../model/period';
+import { addDays, addMonths, monthStart, monthsInRange, type DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
 import { FLAGGED_SALES } from '../warehouse/relations';
@@ -52,26 +52,34 @@ export interface KpiSet {
 const RANGE_KEYS = ['current', 'previous', 'lastYear'] as const;
 type RangeKey = (typeof RANGE_KEYS)[number];
 
-function measures(hasOrderId: boolean, firstLine = false): Record<keyof KpiTotals, string> {
+/** A KPI: an aggregate over the lines of a range, optionally of those lines that also meet `when`. */
+interface Measure {
+  aggregate: string;
+  when?: string;
+  /** A sum: 0, not NULL, over no rows. */
+  sum?: boolean;
+}
+
+function measures(hasOrderId: boolean, firstLine = false): Record<keyof KpiTotals, Measure> {
   return {
-    revenue: 'coalesce(sum(amount), 0)',
-    orders: !hasOrderId ? 'count(*)' : firstLine ? 'count(*) FILTER (WHERE _order_first)' : 'count(DISTINCT order_id)',
-    customers: 'count(DISTINCT customer)',
-    quantity: 'coalesce(sum(quantity), 0)',
-    cost: 'coalesce(sum(cost), 0)',
-    profit: 'coalesce(sum(profit), 0)',
-    lines: 'count(*)',
-    returnLines: 'count(*) FILTER (WHERE amount < 0 OR quantity < 0)',
+    revenue: { aggregate: 'sum(amount)', sum: true },
+    orders: !hasOrderId ? { aggregate: 'count(*)' } : firstLine ? { aggregate: 'count(*)', when: '_order_first' } : { aggregate: 'count(DISTINCT order_id)' },
+    customers: { aggregate: 'count(DISTINCT customer)' },
+    quantity: { aggregate: 'sum(quantity)', sum: true },
+    cost: { aggregate: 'sum(cost)', sum: true },
+    profit: { aggregate: 'sum(profit)', sum: true },
+    lines: { aggregate: 'count(*)' },
+    returnLines: { aggregate: 'count(*)', when: 'amount < 0 OR quantity < 0' },
   };
 }
 
 /** The same KPIs over `customer_days`: line and order counts are sums of its counts. */
-function customerDayMeasures(hasOrderId: boolean): Record<keyof KpiTotals, string> {
+function customerDayMeasures(hasOrderId: boolean): Record<keyof KpiTotals, Measure> {
   return {
     ...measures(hasOrderId),
-    orders: hasOrderId ? 'coalesce(sum(_orders), 0)' : 'coalesce(sum(_lines), 0)',
-    lines: 'coalesce(sum(_lines), 0)',
-    returnLines: 'coalesce(sum(_returns), 0)',
+    orders: { aggregate: hasOrderId ? 'sum(_orders)' : 'sum(_lines)', sum: true },
+    lines: { aggregate: 'sum(_lines)', sum: true },
+    returnLines: { aggregate: 'sum(_returns)', sum: true },
   };
 }
 
@@ -87,23 +95,42 @@ function distinctRanges(p: OverviewParams): { key: RangeKey; range: DateRange }[
   return out;
 }
 
+/** Ranges that touch or overlap, gathered into spans of consecutive days (YTD and last year make one span). */
+export function dateSpans<T extends { range: DateRange }>(ranges: T[]): { span: DateRange; members: T[] }[] {
+  const spans: { span: DateRange; members: T[] }[] = [];
+  for (const r of [...ranges].sort((a, b) => (a.range.start < b.range.start ? -1 : 1))) {
+    const last = spans[spans.length - 1];
+    if (last && r.range.start <= addDays(last.span.end, 1)) {
+      last.members.push(r);
+      if (r.range.end > last.span.end) last.span = { start: last.span.start, end: r.range.end };
+    } else spans.push({ span: { ...r.range }, members: [r] });
+  }
+  return spans;
+}
+
 /**
- * One SELECT per distinct range, each scanning only its own dates, glued by
- * UNION ALL: faster in DuckDB-WASM than one scan with a FILTER per measure
- * and range (about 1.5-2x at 1M rows).
+ * One scan per span of consecutive days, each range's KPIs as FILTERed aggregates, glued by UNION ALL.
+ * A span scans only its own dates (row groups outside it are skipped when the rows are in date order), and
+ * when the rows are in no order it reads each line once, not once per range: YTD with last year is one
+ * scan (~1.5× faster at 1M unsorted rows than one per range), and MTD with last year's month two.
  */
 export function kpiSql(p: OverviewParams): string {
   const firstLine = p.hasOrderId && p.orderCount === 'first-line';
   // Per customer and day, every KPI is a sum (or the distinct customers), far fewer rows than the lines.
   const fromDays = !!p.customerDays && (!p.hasOrderId || firstLine) && customerDaysServe(p.filters);
-  const columns = Object.entries(fromDays ? customerDayMeasures(p.hasOrderId) : measures(p.hasOrderId, firstLine))
-    .map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`)
-    .join(', ');
+  const kpis = Object.entries(fromDays ? customerDayMeasures(p.hasOrderId) : measures(p.hasOrderId, firstLine));
   const dims = dimensionPredicates(p.filters, p.basis);
   const from = fromDays ? CUSTOMER_DAYS : firstLine ? FLAGGED_SALES : 'sales';
-  return distinctRanges(p)
-    .map(({ key, range }) => `(SELECT ${sqlString(key)} AS range, ${columns}\nFROM ${from} ${whereClause([...dims, dateInRange(range)])})`)
-    .join('\nUNION ALL\n');
+  const column = ({ aggregate, when, sum }: Measure, range: DateRange) => {
+    const filtered = `${aggregate} FILTER (WHERE ${when ? `(${when}) AND ` : ''}${dateInRange(range)})`;
+    return sum ? `coalesce(${filtered}, 0)` : filtered;
+  };
+  return dateSpans(distinctRanges(p))
+    .map(({ span, members }) => {
+      const columns = members.flatMap(({ key, range }) => kpis.map(([name, m]) => `${column(m, range)} AS ${sqlIdent(`${key}.${name}`)}`));
+      return `SELECT ${columns.join(',\n  ')}\nFROM ${from} ${whereClause([...dims, dateInRange(span)])}`;
+    })
+    .join('\nUNION ALL BY NAME\n');
 }
 
 /**
@@ -116,14 +143,17 @@ export function firstLineCountable(orderConstant: readonly string[] | null, filt
 }
 
 export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: AbortSignal): Promise<KpiSet> {
+  // One row per span; each holds its ranges' columns (`current.revenue`, …) and NULL for the others'.
   const rows = await db.query<Record<string, unknown>>(kpiSql(p), { signal });
   const ranges = distinctRanges(p);
   const pick = (key: RangeKey): KpiTotals => {
     const range = p[key];
     const computed = range ? ranges.find((r) => sameRange(r.range, range))?.key : undefined;
-    const row = computed ? rows.find((r) => r.range === computed) : undefined;
     const out = {} as KpiTotals;
-    for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) out[name] = Number(row?.[name] ?? 0);
+    for (const name of Object.keys(measures(true)) as (keyof KpiTotals)[]) {
+      const value = computed ? rows.map((row) => row[`${computed}.${name}`]).find((v) => v !== null && v !== undefined) : undefined;
+      out[name] = Number(value ?? 0);
+    }
     return out;
   };
   return { current: pick('current'), previous: pick('previous'), lastYear: pick('lastYear') };
@@ -187,22 +217,26 @@ export interface BreakdownRow {
 
 /**
  * Revenue by member of each dimension, in the current and the comparison
- * range: one scan for all dimensions (GROUPING SETS), not one per dimension.
+ * range: one scan for all dimensions. The scan groups on every dimension at
+ * once (few combinations: channel × region × category), and GROUPING SETS
+ * then run over those sums: in DuckDB-WASM that is ~1.5× faster than
+ * GROUPING SETS over the lines, whose sets each hash every line.
  */
 export function breakdownsSql(dims: Dimension[], current: DateRange, comparison: DateRange | null, filters: DimensionFilters, basis: Basis): string {
   const cols = dims.map(sqlIdent);
   const which = dims.map((d, i) => `WHEN grouping(${cols[i]}) = 0 THEN ${sqlString(d)}`).join(' ');
   const member = dims.map((_, i) => `WHEN grouping(${cols[i]}) = 0 THEN CAST(${cols[i]} AS VARCHAR)`).join(' ');
-  if (!comparison) {
-    return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member, coalesce(sum(amount), 0) AS revenue, NULL::DOUBLE AS comparison
-FROM ${sumsSource(filters, dims)} ${whereClause([...dimensionPredicates(filters, basis), dateInRange(current)])}
-GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})
-ORDER BY dim, revenue DESC, member`;
-  }
-  return `SELECT CASE ${which} END AS dim, CASE ${member} END AS member,
-  coalesce(sum(amount) FILTER (WHERE ${dateInRange(current)}), 0) AS revenue,
-  coalesce(sum(amount) FILTER (WHERE ${dateInRange(comparison)}), 0) AS comparison
-FROM ${sumsSource(filters, dims)} ${whereClause([...dimensionPredicates(filters, basis), `(${dateInRange(current)} OR ${dateInRange(comparison)})`])}
+  const sums = comparison
+    ? `sum(amount) FILTER (WHERE ${dateInRange(current)}) AS revenue, sum(amount) FILTER (WHERE ${dateInRange(comparison)}) AS comparison`
+    : 'sum(amount) AS revenue, NULL::DOUBLE AS comparison';
+  const dates = comparison ? `(${dateInRange(current)} OR ${dateInRange(comparison)})` : dateInRange(current);
+  return `WITH combinations AS (
+  SELECT ${cols.join(', ')}, ${sums}
+  FROM ${sumsSource(filters, dims)} ${whereClause([...dimensionPredicates(filters, basis), dates])}
+  GROUP BY ${cols.join(', ')})
+SELECT CASE ${which} END AS dim, CASE ${member} END AS member, coalesce(sum(revenue), 0) AS revenue,
+  ${comparison ? 'coalesce(sum(comparison), 0)' : 'NULL::DOUBLE'} AS comparison
+FROM combinations
 GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})
 ORDER BY dim, revenue DESC, member`;
 }
