@@ -9,7 +9,6 @@ import {
   queryScorecard,
   REP_KPIS,
   scoreReps,
-  weightsFromOptions,
   type RepKpi,
   type ScorecardRow,
 } from './rep-scorecard';
@@ -221,13 +220,5 @@ describe('scoring', () => {
     const team = [5, 40, 41, 42, 43, 120].map((d, i) => rep(`R${i}`, 'T', { salesCycle: d }));
     const flagged = scoreReps(team, DEFAULT_WEIGHTS).filter((s) => s.flags.salesCycle).map((s) => s.row.rep);
     expect(flagged).toEqual(['R5']);
-  });
-
-  it('weights from the URL options', () => {
-    const w = weightsFromOptions({ 'w.revenue': '50', 'w.growth': '-1', 'w.visits': 'x', 'w.satisfaction': '0' });
-    expect(w.revenue).toBe(50);
-    expect(w.growth).toBe(DEFAULT_WEIGHTS.growth);
-    expect(w.visits).toBe(DEFAULT_WEIGHTS.visits);
-    expect(w.satisfaction).toBe(0);
   });
 });

@@ -299,15 +299,3 @@ export function scoreReps(rows: ScorecardRow[], weights: Record<RepKpi, number>,
     return { row, percentiles: percentiles[i], score: weight > 0 ? sum / weight : null, flags };
   });
 }
-
-/** Weights from view options (`w.<kpi>`), defaulting per KPI; negative or non-numbers fall back to the default. */
-export function weightsFromOptions(options: Record<string, string>): Record<RepKpi, number> {
-  const out = { ...DEFAULT_WEIGHTS };
-  for (const k of REP_KPIS) {
-    const raw = options[`w.${k}`];
-    if (raw === undefined) continue;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n >= 0) out[k] = n;
-  }
-  return out;
-}
