@@ -1,5 +1,5 @@
 /**
- * Every query that reads `sales_rollup` (model/where.ts sumsSource), run twice over a prepared workspace:
+ * Every query that reads `sales_rollup` (warehouse/sources.ts sumsSource), run twice over a prepared workspace:
  * once with `sales_rollup` = its exact daily rollup, once with `sales_rollup` = the lines themselves (what
  * every other workspace uses). Likewise every customer query that can read `customer_days`
  * (warehouse/customer-days.ts): built once for the lines and once for the customer-day rollup.
@@ -23,7 +23,8 @@ import { customerRankingSql } from '../../src/lib/analyses/customer-ranking';
 import { repSalesSql } from '../../src/lib/analyses/rep-scorecard';
 import { flaggedSalesViewSql, LINES_ROLLUP_VIEW } from '../../src/lib/load/sales-table';
 import { publishedCustomerDaysViewSql, publishedRollupViewSql } from '../../src/lib/load/sample';
-import { CANONICAL_FIELDS, type Dimension } from '../../src/lib/model/schema';
+import { CANONICAL_FIELDS, DIMENSIONS, type Dimension } from '../../src/lib/model/schema';
+import type { Warehouse } from '../../src/lib/warehouse/sources';
 import { sqlString } from '../../src/lib/model/sql';
 import type { DateRange } from '../../src/lib/model/period';
 import type { DimensionFilters } from '../../src/lib/model/where';
@@ -100,17 +101,21 @@ export function equivalenceCases(values: { region: string[]; channel: string[]; 
     for (const { label, filters } of customerFilterSets) {
       const at = `${basis}, ${label}`;
       const both = (name: string, build: (customerDays: boolean) => string) => out.push({ name, sql: build(false), rollupSql: build(true) });
-      for (const [orders, hasOrderId, orderCount] of [['first line', true, 'first-line'], ['lines', false, undefined]] as const) {
-        both(`KPIs, year vs last, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: year, previous: quarterBefore, lastYear, filters, basis, hasOrderId, orderCount, customerDays }));
-        both(`KPIs, partial period, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: partial, previous: null, lastYear: partialLastYear, filters, basis, hasOrderId, orderCount, customerDays }));
+      // Orders by flag: a warehouse whose orders never split (every dimension constant within them), as the fixture's are.
+      const warehouse = (byFlag: boolean) => (customerDays: boolean): Warehouse => ({ orderConstant: byFlag ? ['date', ...DIMENSIONS] : null, customerDays });
+      for (const [orders, hasOrderId, byFlag] of [['first line', true, true], ['lines', false, false]] as const) {
+        const w = warehouse(byFlag);
+        both(`KPIs, year vs last, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: year, previous: quarterBefore, lastYear, filters, basis, hasOrderId, warehouse: w(customerDays) }));
+        both(`KPIs, partial period, orders by ${orders} (${at})`, (customerDays) => kpiSql({ current: partial, previous: null, lastYear: partialLastYear, filters, basis, hasOrderId, warehouse: w(customerDays) }));
       }
-      both(`customer lifecycle (${at})`, (customerDays) => lifecycleSql({ filters, basis, customerDays }, { start: '2024-01-01', end: '2025-11-17' }, { start: '2024-06-01', end: '2025-11-17' }));
-      both(`churn (${at})`, (customerDays) => churnSql({ filters, basis, customerDays, asOf: '2025-11-17', days: 60 }));
-      for (const [orders, hasOrderId, orderCount] of [['flag', true, 'flag'], ['lines', false, undefined]] as const) {
+      both(`customer lifecycle (${at})`, (customerDays) => lifecycleSql({ filters, basis, warehouse: warehouse(false)(customerDays) }, { start: '2024-01-01', end: '2025-11-17' }, { start: '2024-06-01', end: '2025-11-17' }));
+      both(`churn (${at})`, (customerDays) => churnSql({ filters, basis, warehouse: warehouse(false)(customerDays), asOf: '2025-11-17', days: 60 }));
+      for (const [orders, hasOrderId, byFlag] of [['flag', true, true], ['lines', false, false]] as const) {
+        const w = warehouse(byFlag);
         for (const range of [year, partial]) {
           const when = `${range.start}…${range.end}, orders by ${orders}, ${at}`;
-          both(`RFM and concentration (${when})`, (customerDays) => customerRankingSql({ range, filters, basis, hasOrderId, orderCount, customerDays }, { limit: 50 }));
-          both(`rep scorecard sales (${when})`, (customerDays) => repSalesSql({ current: range, lastYear: range === year ? lastYear : partialLastYear, filters, basis, hasOrderId, orderCount, customerDays }));
+          both(`RFM and concentration (${when})`, (customerDays) => customerRankingSql({ range, filters, basis, hasOrderId, warehouse: w(customerDays) }, { limit: 50 }));
+          both(`rep scorecard sales (${when})`, (customerDays) => repSalesSql({ current: range, lastYear: range === year ? lastYear : partialLastYear, filters, basis, hasOrderId, warehouse: w(customerDays) }));
         }
       }
     }

@@ -7,7 +7,7 @@
  * date parsing as a file dropped on the page (load-file.ts, sales-table.ts). It writes:
  * - `sales`: the canonical lines, sorted by date, with the order flags the app's compaction adds;
  * - `sales_rollup`: the exact daily rollup (sales-table.ts rollupSql), which every query that only sums
- *   reads (model/where.ts sumsSource) — far fewer rows than the lines on a long, dense history;
+ *   reads (warehouse/sources.ts sumsSource) — far fewer rows than the lines on a long, dense history;
  * - `customer_days`: the exact customer-day rollup (warehouse/customer-days.ts) that the customer
  *   lifecycle, RFM and the reps' customers and orders read;
  * - `targets` / `budget` from a targets or budget file, normalised as the app does (long or wide form).

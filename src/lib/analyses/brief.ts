@@ -16,6 +16,7 @@ import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import type { Basis } from '../model/view-state';
 import type { DimensionFilters } from '../model/where';
+import type { Warehouse } from '../warehouse/sources';
 import type { PeriodKind, Thresholds } from '../targets/pacing';
 import { queryPlanTables } from './target-plan';
 import { CHILD_LEVEL, isSupportedLevel, queryStatusData, shapeStatus, type StatusRow } from './target-status';
@@ -58,8 +59,8 @@ export interface MixParams {
   withProduct: boolean;
   withCustomer: boolean;
   hasOrderId: boolean;
-  /** The workspace has `customer_days` (a prepared one). */
-  customerDays: boolean;
+  /** What the warehouse holds (warehouse/sources.ts). */
+  warehouse: Warehouse;
 }
 
 export interface BriefMix {
@@ -81,8 +82,8 @@ export async function queryBriefMix(db: SqlRunner, p: MixParams, signal?: AbortS
   const [abc, slow, ranking, churn] = await Promise.all([
     p.withProduct ? queryAbc(db, { dim: 'product', range, filters, basis, aThreshold: DEFAULT_A, bThreshold: DEFAULT_B }, signal) : null,
     p.withProduct ? querySlowMovers(db, { asOf: p.asOf, windowDays: DEFAULT_SLOW_WINDOW_DAYS, noSalesDays: DEFAULT_IDLE_DAYS, lookbackDays: 365, filters, basis }, signal) : null,
-    p.withCustomer ? queryCustomerRanking(db, { range, filters, basis, hasOrderId: p.hasOrderId, orderCount: 'distinct', customerDays: p.customerDays }, { limit: 1 }, signal) : null,
-    p.withCustomer ? queryChurn(db, { filters, basis, asOf: range.end, days: DEFAULT_CHURN_DAYS, customerDays: p.customerDays }, signal, 1) : null,
+    p.withCustomer ? queryCustomerRanking(db, { range, filters, basis, hasOrderId: p.hasOrderId, warehouse: p.warehouse }, { limit: 1 }, signal) : null,
+    p.withCustomer ? queryChurn(db, { filters, basis, asOf: range.end, days: DEFAULT_CHURN_DAYS, warehouse: p.warehouse }, signal, 1) : null,
   ]);
   return {
     abc: abc ? paretoSummary(abc, DEFAULT_A) : null,

@@ -6,7 +6,7 @@
  * `budget` view, which is always the loaded budget (`budget_base`) with the
  * entries applied.
  */
-import { sumsSource } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths } from '../model/period';
 import { isoDate, sqlDate, sqlIdent, sqlNumber, sqlString, SALES_MONTH } from '../model/sql';

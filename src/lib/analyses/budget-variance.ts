@@ -13,7 +13,8 @@
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString } from '../model/sql';
-import { dimensionPredicates, type DimensionFilters, sumsSource } from '../model/where';
+import { dimensionPredicates, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 /** Lines with an actual in the sales data: line → SQL aggregate over sales. */

@@ -12,17 +12,18 @@ import { moneyKey, sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '.
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
 import { customerLinesSource } from '../warehouse/customer-days';
+import { LINES_ONLY, type Warehouse } from '../warehouse/sources';
 
 export interface LifecycleParams {
   filters: DimensionFilters;
   basis: Basis;
-  /** The workspace has `customer_days` (customer-days.ts): the new/returning, churn and cohort queries read it. */
-  customerDays?: boolean;
+  /** What the warehouse holds (warehouse/sources.ts): decides how orders are counted and whether `customer_days` serves. */
+  warehouse?: Warehouse;
 }
 
 /** Where the per-customer sums come from (`customer_days`, or the lines). */
 function linesOf(p: LifecycleParams): string {
-  return customerLinesSource(p.filters, { rollup: !!p.customerDays });
+  return customerLinesSource(p.filters, { rollup: (p.warehouse ?? LINES_ONLY).customerDays });
 }
 
 function salesWhere(p: LifecycleParams, extra: string[] = []): string {

@@ -8,7 +8,8 @@
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, daysInMonth, monthStart, type DateRange } from '../model/period';
 import { sqlDate, sqlIdent, sqlString, isoDate, SALES_MONTH } from '../model/sql';
-import { dimensionPredicates, type DimensionFilters, sumsSource } from '../model/where';
+import { dimensionPredicates, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 export const FORECAST_LEVELS = ['company', 'team', 'region', 'rep', 'category', 'channel'] as const;

@@ -3,7 +3,7 @@
  * market-share target on #/targets (needs a `market_size(period, region,
  * amount)` table, as in the sample workspace).
  */
-import { sumsSource } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { SqlRunner } from '../engine/types';
 import { fiscalYearSql } from '../model/sql';
 import type { ShareYear } from '../targets/market-share';

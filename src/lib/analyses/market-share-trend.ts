@@ -6,7 +6,7 @@
  * Market size covers every category and channel, so only the region filter
  * applies: a category filter would compare a part of our sales with the whole market.
  */
-import { sumsSource } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { SqlRunner } from '../engine/types';
 import { monthStart, type DateRange } from '../model/period';
 import { sqlDate, sqlString } from '../model/sql';

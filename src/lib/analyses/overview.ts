@@ -8,9 +8,10 @@ import { addDays, addMonths, monthStart, monthsInRange, type DateRange } from '.
 import type { Dimension } from '../model/schema';
 import { sqlIdent, sqlString, isoDate } from '../model/sql';
 import { FLAGGED_SALES } from '../warehouse/relations';
-import { orderFlagsExact } from '../model/order-flags';
+import { LINES_ONLY, orderCountFor, type Warehouse } from '../warehouse/sources';
 import { CUSTOMER_DAYS, customerDaysServe } from '../warehouse/customer-days';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 export interface OverviewParams {
@@ -22,14 +23,8 @@ export interface OverviewParams {
   basis: Basis;
   /** Without an order id, every line counts as an order. */
   hasOrderId: boolean;
-  /**
-   * 'first-line': count orders by the compacted copy's first-line flag (cheap;
-   * exact only when every filter is constant within orders — the caller
-   * checks); 'distinct' (default): count(DISTINCT order_id).
-   */
-  orderCount?: 'distinct' | 'first-line';
-  /** The workspace has `customer_days` (customer-days.ts): read it when orders are lines or counted by flag and the filters fit. */
-  customerDays?: boolean;
+  /** What the warehouse holds (warehouse/sources.ts): orders count by `_order_first` when exact; `customer_days` serves when it can. */
+  warehouse?: Warehouse;
 }
 
 export interface KpiTotals {
@@ -115,9 +110,11 @@ export function dateSpans<T extends { range: DateRange }>(ranges: T[]): { span: 
  * scan (~1.5× faster at 1M unsorted rows than one per range), and MTD with last year's month two.
  */
 export function kpiSql(p: OverviewParams): string {
-  const firstLine = p.hasOrderId && p.orderCount === 'first-line';
+  const w = p.warehouse ?? LINES_ONLY;
+  // The gross basis drops return lines, so an order's first line may be dropped: its flag would not count.
+  const firstLine = p.hasOrderId && orderCountFor(w, { filters: p.filters, dropsLines: p.basis === 'gross' }) === 'flag';
   // Per customer and day, every KPI is a sum (or the distinct customers), far fewer rows than the lines.
-  const fromDays = !!p.customerDays && (!p.hasOrderId || firstLine) && customerDaysServe(p.filters);
+  const fromDays = w.customerDays && (!p.hasOrderId || firstLine) && customerDaysServe(p.filters);
   const kpis = Object.entries(fromDays ? customerDayMeasures(p.hasOrderId) : measures(p.hasOrderId, firstLine));
   const dims = dimensionPredicates(p.filters, p.basis);
   const from = fromDays ? CUSTOMER_DAYS : firstLine ? FLAGGED_SALES : 'sales';
@@ -131,15 +128,6 @@ export function kpiSql(p: OverviewParams): string {
       return `SELECT ${columns.join(',\n  ')}\nFROM ${from} ${whereClause([...dims, dateInRange(span)])}`;
     })
     .join('\nUNION ALL BY NAME\n');
-}
-
-/**
- * Whether orders may be counted by the first-line flag: net basis (gross drops
- * return lines, which splits orders), and the date and every filtered
- * dimension constant within orders (`orderConstant`, from the compaction).
- */
-export function firstLineCountable(orderConstant: readonly string[] | null, filters: DimensionFilters, basis: Basis): boolean {
-  return basis === 'net' && orderFlagsExact(orderConstant, filters);
 }
 
 export async function queryKpis(db: SqlRunner, p: OverviewParams, signal?: AbortSignal): Promise<KpiSet> {

@@ -18,7 +18,8 @@
  */
 import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 export interface PvmParams {

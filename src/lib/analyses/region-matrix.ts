@@ -7,7 +7,8 @@ import type { SqlRunner } from '../engine/types';
 import type { DateRange } from '../model/period';
 import type { Dimension } from '../model/schema';
 import { sqlIdent } from '../model/sql';
-import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters, sumsSource } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 export interface MatrixParams {

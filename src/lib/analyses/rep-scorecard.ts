@@ -29,7 +29,7 @@ import type { DateRange } from '../model/period';
 import { sqlDate } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
-import type { OrderCount } from '../model/order-flags';
+import { LINES_ONLY, orderCountFor, type Warehouse } from '../warehouse/sources';
 import { customerLinesSource } from '../warehouse/customer-days';
 
 export const REP_KPIS = ['revenue', 'growth', 'attainment', 'margin', 'newCustomers', 'aov', 'satisfaction', 'visits', 'salesCycle', 'conversion'] as const;
@@ -60,10 +60,8 @@ export interface ScorecardParams {
   filters: DimensionFilters;
   basis: Basis;
   hasOrderId: boolean;
-  /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on rep). */
-  orderCount?: OrderCount;
-  /** The workspace has `customer_days` (customer-days.ts): first purchases, and lines when orders are counted by flag, read it. */
-  customerDays?: boolean;
+  /** What the warehouse holds (warehouse/sources.ts): decides how orders are counted and whether `customer_days` serves. */
+  warehouse?: Warehouse;
 }
 
 /** What the workspace has, deciding which parts are queried. */
@@ -101,7 +99,7 @@ function lastYearPredicate(p: ScorecardParams): string {
  */
 function repsCte(p: ScorecardParams): string {
   const when = `(${dateInRange(p.current)} OR ${lastYearPredicate(p)})`;
-  const source = customerLinesSource(p.filters, { rollup: !!p.customerDays });
+  const source = customerLinesSource(p.filters, { rollup: (p.warehouse ?? LINES_ONLY).customerDays });
   return `reps AS (SELECT rep, first(team ORDER BY team IS NULL, n DESC, team) AS team FROM (
   SELECT rep, team, sum(_lines) AS n FROM ${source} ${whereClause([...dimensionPredicates(p.filters, p.basis), 'rep IS NOT NULL', when])} GROUP BY rep, team
 ) GROUP BY rep)`;
@@ -114,11 +112,13 @@ export function repSalesSql(p: ScorecardParams): string {
   const cur = dateInRange(p.current);
   const ly = lastYearPredicate(p);
   const dims = dimensionPredicates(p.filters, p.basis);
-  const byFlag = p.hasOrderId && p.orderCount === 'flag';
+  const w = p.warehouse ?? LINES_ONLY;
+  // Grouped on rep; `_sale_first` counts orders with a sale, so the gross basis drops none of them.
+  const byFlag = p.hasOrderId && orderCountFor(w, { filters: p.filters, groupedOn: ['rep'] }) === 'flag';
   // Lines are first summed per rep × customer (× order, unless orders are counted by their flag) × which
   // ranges they fall in (with period "all" and a comparison the two overlap), so the grouping sets and
   // distinct counts run over far fewer rows.
-  const rollup = !!p.customerDays;
+  const rollup = w.customerDays;
   // Counted by flag, the lines only need summing, which customer_days serves.
   const lines = byFlag
     ? `SELECT * FROM ${customerLinesSource(p.filters, { rollup, flagged: true })} ${whereClause([...dims, `(${cur} OR ${ly})`])}`

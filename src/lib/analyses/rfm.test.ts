@@ -3,7 +3,7 @@ import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadFixture, type FixtureRow } from './fixture-sales';
 import { customerFixtureRows, daysBetween } from './fixture-customers';
 import { compactFixture } from './fixture-sales';
-import { orderFlagsExact } from '../model/order-flags';
+import { orderCountFor } from '../warehouse/sources';
 import { rfmSegment, RFM_SEGMENTS, type RfmParams } from './rfm';
 import { queryCustomerRanking } from './customer-ranking';
 
@@ -120,15 +120,15 @@ describe('RFM', () => {
     expect(orderConstant).toEqual(expect.arrayContaining(['date', 'customer', 'region']));
     expect(orderConstant).not.toContain('product'); // each order has lines of several products
     for (const filters of [{}, { region: ['East'] }, { customer: ['C01', 'C02', 'C03'] }]) {
-      expect(orderFlagsExact(orderConstant, filters, ['customer'])).toBe(true);
+      expect(orderCountFor({ orderConstant, customerDays: false }, { filters, groupedOn: ['customer'] })).toBe('flag');
       for (const basis of ['net', 'gross'] as const) {
         const p = { range, filters, basis, hasOrderId: true };
         const exact = await queryRfm(flagged, p, '', 1000);
         expect(exact.customers.length).toBeGreaterThan(0);
-        expect(await queryRfm(flagged, { ...p, orderCount: 'flag' }, '', 1000)).toEqual(exact);
+        expect(await queryRfm(flagged, { ...p, warehouse: { orderConstant, customerDays: false } }, '', 1000)).toEqual(exact);
       }
     }
-    expect(orderFlagsExact(orderConstant, { product: ['P1'] }, ['customer'])).toBe(false);
+    expect(orderCountFor({ orderConstant, customerDays: false }, { filters: { product: ['P1'] }, groupedOn: ['customer'] })).toBe('distinct');
     flagged.close();
   });
 });

@@ -15,7 +15,7 @@ import type { DateRange } from '../model/period';
 import { moneyKey, sqlDate, sqlNumber, sqlString } from '../model/sql';
 import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
 import type { Basis } from '../model/view-state';
-import type { OrderCount } from '../model/order-flags';
+import { LINES_ONLY, orderCountFor, type Warehouse } from '../warehouse/sources';
 import { customerLinesSource } from '../warehouse/customer-days';
 
 export interface RfmParams {
@@ -24,10 +24,8 @@ export interface RfmParams {
   filters: DimensionFilters;
   basis: Basis;
   hasOrderId: boolean;
-  /** 'flag': count orders by the compacted copy's `_sale_first` (see model/order-flags.ts; exact when it allows, grouped on customer). */
-  orderCount?: OrderCount;
-  /** The workspace has `customer_days` (customer-days.ts): read it when the orders are lines or counted by flag. */
-  customerDays?: boolean;
+  /** What the warehouse holds (warehouse/sources.ts): decides how orders are counted and whether `customer_days` serves. */
+  warehouse?: Warehouse;
 }
 
 export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'promising', 'needAttention', 'atRisk', 'hibernating'] as const;
@@ -72,12 +70,14 @@ function segmentCaseSql(): string {
 export function rfmCtes(p: RfmParams): string {
   const asOf = sqlDate(p.range.end);
   const where = whereClause([...dimensionPredicates(p.filters, p.basis), dateInRange(p.range), 'customer IS NOT NULL']);
-  const byFlag = p.hasOrderId && p.orderCount === 'flag';
+  const w = p.warehouse ?? LINES_ONLY;
+  // Grouped on customer; `_sale_first` counts orders with a sale, so the gross basis drops none of them.
+  const byFlag = p.hasOrderId && orderCountFor(w, { filters: p.filters, groupedOn: ['customer'] }) === 'flag';
   // Orders are lines (no order id) or counted by flag: sums over customer_days or the lines serve
   // (`_lines`, `_sales`); distinct order ids need the lines themselves.
   const summable = !p.hasOrderId || byFlag;
   const lines = summable
-    ? `SELECT customer, date, amount, _lines${byFlag ? ', _sales' : ''} FROM ${customerLinesSource(p.filters, { rollup: !!p.customerDays, flagged: byFlag })} ${where}`
+    ? `SELECT customer, date, amount, _lines${byFlag ? ', _sales' : ''} FROM ${customerLinesSource(p.filters, { rollup: w.customerDays, flagged: byFlag })} ${where}`
     : `SELECT customer, date, amount, 1 AS _lines, order_id FROM sales ${where}`;
   const frequency = byFlag ? 'sum(_sales)' : p.hasOrderId ? 'count(DISTINCT order_id) FILTER (WHERE amount > 0)' : 'sum(_lines) FILTER (WHERE amount > 0)';
   return `lines AS (${lines}),

@@ -9,7 +9,8 @@
 import type { SqlRunner } from '../engine/types';
 import { addDays } from '../model/period';
 import { sqlDate, sqlNumber } from '../model/sql';
-import { dateInRange, dimensionPredicates, sumsSource, whereClause, type DimensionFilters } from '../model/where';
+import { dateInRange, dimensionPredicates, whereClause, type DimensionFilters } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { Basis } from '../model/view-state';
 
 /** #/products' defaults: velocity over the last 90 days; idle = no sale line in 30 days. */

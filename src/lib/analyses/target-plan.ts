@@ -5,7 +5,7 @@
  * into them, then the contract views read from them:
  * `targets` = each fiscal year's highest version, `targets_all`, `target_versions`.
  */
-import { sumsSource } from '../model/where';
+import { sumsSource } from '../warehouse/sources';
 import type { SqlRunner } from '../engine/types';
 import { addDays, addMonths, fiscalYearOf } from '../model/period';
 import { fiscalYearSql, sqlDate, sqlNumber, sqlString, isoDate, SALES_MONTH } from '../model/sql';

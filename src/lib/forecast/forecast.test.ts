@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { backtest, forecastSeries, lastMonthCheck, maseScale, normalCdf } from './forecast';
 import { AIR_PASSENGERS } from './air-passengers';
 import type { Method } from './methods';
+import { mulberry32 } from '../../../scripts/lib/sample/random';
 
-/** mulberry32: a small seeded PRNG, so the simulation is reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded PRNG (the sample generator's), so the simulation is reproducible.
+const rng = mulberry32;
 /** Box–Muller standard normal draws. */
 function normal(r: () => number) {
   return () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

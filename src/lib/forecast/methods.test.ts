@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classicalSeasonalIndices,
-  combinationMembers,
-  fitHoltWinters,
-  fitMethod,
-  fitTheta,
-  fitRegression,
-  fitSeasonalNaive,
-  fitSes,
-  holtWintersForecast,
-  holtWintersInitialState,
-  holtWintersRun,
-  type FittedModel,
-  type HoltWintersParams,
-  type Method,
-  type Seasonality,
-} from './methods';
+import { fitMethod, type FittedModel, type Method } from './methods';
+import { fitSeasonalNaive, fitSes } from './baselines';
+import { fitHoltWinters, holtWintersForecast, holtWintersInitialState, holtWintersRun, type HoltWintersParams, type Seasonality } from './holt-winters';
+import { classicalSeasonalIndices, fitTheta } from './theta';
+import { combinationMembers } from './combination';
+import { fitRegression } from './regression';
 import { nelderMead } from './nelder-mead';
 import { AIR_PASSENGERS } from './air-passengers';
 

@@ -30,7 +30,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { forecastSeries, type SeriesForecast } from './forecast';
-import { fitMethod, fitSeasonalNaive, type Method } from './methods';
+import { fitMethod, type Method } from './methods';
+import { fitSeasonalNaive } from './baselines';
 
 const DATASETS = process.env.TARGETSCOPE_DATASETS ?? path.resolve('../shared/datasets');
 const HOLDOUT = 12;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from './forecast';
-import { fitSeasonalNaive } from './methods';
+import { fitSeasonalNaive } from './baselines';
 
 const FILE = path.join(process.env.TARGETSCOPE_DATASETS ?? path.resolve('../shared/datasets'), 'superstore_classic', 'Sample-Superstore.csv');
 

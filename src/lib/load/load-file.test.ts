@@ -8,7 +8,8 @@ import { openNodeDuckDB, type NodeDuckDB } from '../engine/node-duckdb';
 import { loadSalesFile, buildSalesTable, restoreKeptTable, type LoadedSource } from './load-file';
 import { createRequire } from 'node:module';
 import { COMPACT_DATABASE, compactSalesSql, flaggedSalesViewSql, orderConstantSql, salesViewSql } from './sales-table';
-import { firstLineCountable, queryKpis } from '../analyses/overview';
+import { kpiSql, queryKpis } from '../analyses/overview';
+import { LINES_ONLY, orderCountFor, type Warehouse } from '../warehouse/sources';
 import type { DimensionFilters } from '../model/where';
 import { LoadError } from './errors';
 
@@ -189,16 +190,19 @@ describe('the compacted copy', () => {
     const orderConstant = Object.keys(constant).filter((k) => constant[k]);
 
     const year = { start: '2025-01-01', end: '2025-12-31' };
-    const kpis = (filters: DimensionFilters, orderCount: 'distinct' | 'first-line') =>
-      queryKpis(db, { current: year, previous: null, lastYear: null, filters, basis: 'net', hasOrderId: true, orderCount });
+    const flagged: Warehouse = { orderConstant, customerDays: false };
+    const params = (filters: DimensionFilters, warehouse: Warehouse) => ({ current: year, previous: null, lastYear: null, filters, basis: 'net', hasOrderId: true, warehouse }) as const;
+    const kpis = (filters: DimensionFilters, warehouse: Warehouse) => queryKpis(db, params(filters, warehouse));
     for (const filters of [{}, { region: ['East'] }, { customer: ['C1', 'C2'] }] as DimensionFilters[]) {
-      expect(firstLineCountable(orderConstant, filters, 'net')).toBe(true);
-      expect((await kpis(filters, 'first-line')).current).toEqual((await kpis(filters, 'distinct')).current);
+      expect(kpiSql(params(filters, flagged))).toContain('_order_first');
+      expect((await kpis(filters, flagged)).current).toEqual((await kpis(filters, LINES_ONLY)).current);
     }
     // A category filter splits orders, and so does the gross basis: those keep the distinct count.
-    expect(firstLineCountable(orderConstant, { category: ['A'] }, 'net')).toBe(false);
-    expect(firstLineCountable(orderConstant, {}, 'gross')).toBe(false);
-    expect((await kpis({ category: ['A'] }, 'first-line')).current.orders).not.toBe((await kpis({ category: ['A'] }, 'distinct')).current.orders);
+    expect(orderCountFor(flagged, { filters: { category: ['A'] } })).toBe('distinct');
+    expect(kpiSql({ ...params({}, flagged), basis: 'gross' })).not.toContain('_order_first');
+    // …as counting by the flag there would show: a warehouse that wrongly called categories constant counts other orders.
+    const wrong: Warehouse = { orderConstant: [...orderConstant, 'category'], customerDays: false };
+    expect((await kpis({ category: ['A'] }, wrong)).current.orders).not.toBe((await kpis({ category: ['A'] }, LINES_ONLY)).current.orders);
     await db.query(salesViewSql(source.table));
   });
 });

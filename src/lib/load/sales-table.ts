@@ -144,7 +144,7 @@ export function salesViewSql(table: string, database?: string): string {
 }
 
 /**
- * `sales_rollup` (the source of queries that only sum, model/where.ts sumsSource) over the lines
+ * `sales_rollup` (the source of queries that only sum, warehouse/sources.ts sumsSource) over the lines
  * themselves — a line is an exact rollup of itself, `_lines` = 1. A prepared workspace has a real one instead.
  */
 export const LINES_ROLLUP_VIEW = `CREATE OR REPLACE VIEW ${SALES_ROLLUP} AS SELECT *, 1 AS _lines FROM sales`;

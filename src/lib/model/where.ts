@@ -2,7 +2,6 @@ import { DIMENSIONS, type Dimension } from './schema';
 import { sqlDate, sqlIdent, sqlString } from './sql';
 import type { DateRange } from './period';
 import type { Basis } from './view-state';
-import { SALES_ROLLUP } from '../warehouse/relations';
 
 export type DimensionFilters = Partial<Record<Dimension, string[]>>;
 
@@ -33,12 +32,3 @@ export function whereClause(predicates: string[]): string {
   return predicates.length ? `WHERE ${predicates.join(' AND ')}` : '';
 }
 
-/**
- * Where a query that only sums money and quantities reads from: `sales_rollup`, whose sums equal the
- * lines' for any date range and any filter on the dimensions it keeps. In a prepared workspace
- * (scripts/prepare-workspace.ts) it is the exact daily rollup, far fewer rows than the lines; elsewhere
- * it is the lines themselves. It has no customer, so a query that filters or groups on customers reads `sales`.
- */
-export function sumsSource(filters: DimensionFilters, grouped: readonly string[] = []): string {
-  return (filters.customer?.length ?? 0) > 0 || grouped.includes('customer') ? 'sales' : SALES_ROLLUP;
-}

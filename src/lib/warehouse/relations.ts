@@ -3,7 +3,7 @@
  * workspace in load/sample.ts, scripts/prepare-workspace.ts) make them; analyses only read them.
  *
  * - `sales`: the canonical lines (model/schema.ts), a view over the loaded or published table;
- * - `sales_rollup` (SALES_ROLLUP): sums by date and every dimension but customer — model/where.ts sumsSource
+ * - `sales_rollup` (SALES_ROLLUP): sums by date and every dimension but customer — warehouse/sources.ts sumsSource
  *   chooses it for queries that only sum; in a file workspace it is the lines themselves;
  * - `sales_flagged` (FLAGGED_SALES): the lines with the order flags `_order_first`, `_sale_first`
  *   (ORDER_FLAGS), for counting orders without count(DISTINCT);
