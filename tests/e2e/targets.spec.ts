@@ -140,7 +140,9 @@ test('month to date, territory credit and the original plan come from the URL op
   await expect(page.getByTestId('targets-credit')).toHaveValue('own');
   await ready(page);
   await expect(warning).toHaveCount(0);
-  expect(page.url()).toContain('o.credit=own');
+  // own-rep credit is the default: the link carries no credit option (the options codec writes no default)
+  expect(page.url()).not.toContain('o.credit=');
+  expect(page.url()).toContain('o.plan=original');
   await expect(page.getByTestId('targets-plan')).toHaveValue('original');
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencySymbol, formatChange, formatMoney, formatMoneyCompact, formatPercent, relativeChange } from './number';
+import { currencySymbol, formatChange, formatDecimal, formatMoney, formatMoneyCompact, formatPercent, relativeChange } from './number';
 
 describe('number formats', () => {
   it('uses 万 and 亿 in zh-CN', () => {
@@ -23,5 +23,15 @@ describe('number formats', () => {
     expect(relativeChange(-50, -100)).toBeCloseTo(0.5, 12);
     expect(relativeChange(5, 0)).toBeNull();
     expect(formatMoney(null, { locale: 'en', currency: 'USD' })).toBe('—');
+  });
+});
+
+describe('formatDecimal', () => {
+  it('fixes the decimals, groups thousands, and shows a dash for no value', () => {
+    expect(formatDecimal(1.255, 'en', 1)).toBe('1.3');
+    expect(formatDecimal(0.5, 'zh-CN', 2)).toBe('0.50');
+    expect(formatDecimal(12345.678, 'en', 0)).toBe('12,346');
+    expect(formatDecimal(null, 'en', 2)).toBe(formatDecimal(Number.NaN, 'en', 2));
+    expect(formatDecimal(null, 'en', 2)).not.toMatch(/\d/);
   });
 });

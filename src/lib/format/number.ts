@@ -47,6 +47,12 @@ export function formatInteger(value: number | null | undefined, locale: Locale):
   return nf(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A plain number with a fixed number of decimals (a score, a MASE, a frequency): 1.25 → "1.25". */
+export function formatDecimal(value: number | null | undefined, locale: Locale, digits: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 export function formatCompact(value: number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   if (Math.abs(value) < 10_000) return formatInteger(value, locale);

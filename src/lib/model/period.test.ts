@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  historyWindow,
   fiscalQuarterStart,
   fiscalYearOf,
   fiscalYearStart,
@@ -69,5 +70,13 @@ describe('comparison ranges', () => {
 
   it('lists the months a range touches', () => {
     expect(monthsInRange({ start: '2025-11-15', end: '2026-02-01' })).toEqual(['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
+  });
+});
+
+describe('historyWindow', () => {
+  it('widens a period to the 24 months to its end, from their first day, never before the data', () => {
+    expect(historyWindow({ start: '2025-04-01', end: '2025-06-30' }, '2020-01-01')).toEqual({ start: '2023-07-01', end: '2025-06-30' });
+    expect(historyWindow({ start: '2021-01-01', end: '2025-06-30' }, '2020-01-01')).toEqual({ start: '2021-01-01', end: '2025-06-30' });
+    expect(historyWindow({ start: '2025-04-01', end: '2025-06-15' }, '2024-03-10')).toEqual({ start: '2024-03-01', end: '2025-06-15' });
   });
 });

@@ -135,3 +135,12 @@ export function monthsInRange(range: DateRange): string[] {
   for (let m = monthStart(range.start); m <= range.end; m = addMonths(m, 1)) out.push(m);
   return out;
 }
+
+/**
+ * The period widened to at least the `months` months to its end (from their first day), never before the
+ * data starts: small multiples show a quarter's dip against its history.
+ */
+export function historyWindow(current: DateRange, dataStart: string, months = 24): DateRange {
+  const start = [current.start, monthStart(addMonths(current.end, -(months - 1)))].sort()[0];
+  return { start: start < dataStart ? monthStart(dataStart) : start, end: current.end };
+}

@@ -1,8 +1,12 @@
 import { DIMENSIONS, type Dimension } from './schema';
 import type { PeriodPreset } from './period';
+import type { MessageKey } from '../i18n/en';
 
 export const ROUTES = ['brief', 'overview', 'targets', 'products', 'channels', 'customers', 'reps', 'regions', 'market', 'forecast', 'budget', 'data', 'sql'] as const;
 export type Route = (typeof ROUTES)[number];
+
+/** Each route's name in the navigation, a page's title and a printed header. */
+export const ROUTE_LABELS: Record<Route, MessageKey> = Object.fromEntries(ROUTES.map((r) => [r, `nav.${r}`])) as Record<Route, MessageKey>;
 
 export type Comparison = 'prev' | 'yoy';
 export type Basis = 'net' | 'gross';

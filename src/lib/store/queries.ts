@@ -4,7 +4,7 @@
  * engine, which stays behind lib/store and lib/load.
  */
 import { engine } from '../engine/engine';
-import type { SqlRunner } from '../engine/types';
+import { QueryCancelledError, type SqlRunner } from '../engine/types';
 
 export function onEngine<A extends unknown[], R>(query: (db: SqlRunner, ...args: A) => R): (...args: A) => R {
   return (...args: A) => query(engine, ...args);
@@ -15,3 +15,6 @@ export function inBackground<A extends unknown[], R>(query: (db: SqlRunner, ...a
   const db = engine.background(signal, quietMs);
   return (...args: A) => query(db, ...args);
 }
+
+/** A query ended because it was cancelled (a newer one superseded it, or the user stopped it), not because it failed. */
+export const wasCancelled = (e: unknown): boolean => e instanceof QueryCancelledError;
