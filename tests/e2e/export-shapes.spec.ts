@@ -89,6 +89,28 @@ test('a Chinese monthly summary with 年份 and 月份 in two columns loads as w
   expect(await kpi(page, 'revenue')).toBeCloseTo(rows.filter((r) => r.y === 2025).reduce((s, r) => s + r.v, 0), 2);
 });
 
+test('a German monthly summary over two files (Jahr;Monat;Filiale;Umsatz + the branches’ regions) takes its dates from year and month', async ({ page }) => {
+  // 2024-07 … 2025-06 for three branches, the month as a number; amounts with decimal commas.
+  const branches = { F1: 'Nord', F2: 'Süd', F3: 'Nord' } as const;
+  const rows = Array.from({ length: 36 }, (_, k) => ({ y: 2024 + Math.floor((6 + (k % 12)) / 12), m: ((6 + (k % 12)) % 12) + 1, f: (['F1', 'F2', 'F3'] as const)[Math.floor(k / 12)], v: 1000 + k * 37.5 }));
+  const de = (v: number) => v.toFixed(2).replace('.', ',');
+  const fs = await import('node:fs/promises');
+  const summary = test.info().outputPath('umsatz.csv');
+  const lookup = test.info().outputPath('filialen.csv');
+  await fs.writeFile(summary, ['Jahr;Monat;Filiale;Umsatz', ...rows.map((r) => `${r.y};${r.m};${r.f};${de(r.v)}`)].join('\n') + '\n');
+  await fs.writeFile(lookup, ['Filiale;Region', ...Object.entries(branches).map(([f, g]) => `${f};${g}`)].join('\n') + '\n');
+  await openApp(page);
+  expect(await loadFile(page, [summary, lookup])).toBe('ready');
+  await expect(page.getByTestId('grain')).toHaveAttribute('data-grain', 'month');
+  await expect(page.getByTestId('load-warnings').locator('li[data-code="date-from-year-month"]')).toContainText('Jahr + Monat');
+  await page.evaluate(() => (location.hash = '#/overview?period=all'));
+  await expect(page.getByTestId('as-of')).toHaveValue('2025-06-30');
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.reduce((s, r) => s + r.v, 0), 2);
+  // The branches file is joined: its regions filter the months.
+  await page.evaluate(() => (location.hash = '#/overview?period=all&f.region=Nord'));
+  expect(await kpi(page, 'revenue')).toBeCloseTo(rows.filter((r) => branches[r.f] === 'Nord').reduce((s, r) => s + r.v, 0), 2);
+});
+
 test('when the amount cannot be told, the error card offers the columns; picking one loads the file', async ({ page }) => {
   const rows = Array.from({ length: 20 }, (_, k) => ({ d: `2026-01-${pad(k + 1)}`, a: 100 + k + 0.25, b: 120 + k + 0.75 }));
   await openApp(page);

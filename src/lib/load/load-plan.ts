@@ -6,7 +6,7 @@
 import type { Sniff } from '../ingest/sniff';
 import { detectAmountFormat, isPlainNumeric, type AmountFormat } from '../ingest/amount';
 import { detectDateFormat } from '../ingest/date';
-import { proposeMapping } from '../ingest/mapping';
+import { proposeMapping, type ColumnOrigin } from '../ingest/mapping';
 import { findYearMonth, withYearMonth, withYearMonthSql } from '../ingest/year-month';
 import type { InputField, Mapping } from '../model/schema';
 import { sqlString } from '../model/sql';
@@ -83,10 +83,11 @@ export function planCsv(fileName: string, sniff: Sniff, saved?: SavedChoices): C
 /**
  * The mapping proposed from a file's header and sample (a text file's sniffed head, a Parquet file's first
  * rows); a file with no date column but a year and a month column gets their derived "year + month" column
- * as its date (reason 'year-month'), and the two are not mapped to anything else.
+ * as its date (reason 'year-month'), and the two are not mapped to anything else. `origins`: where each
+ * column of a joined workspace came from (proposeMapping).
  */
-export function proposeWithYearMonth(fileHeader: string[], sample: string[][]) {
-  const proposal = proposeMapping(fileHeader, sample.slice(0, MAPPING_SAMPLE_ROWS));
+export function proposeWithYearMonth(fileHeader: string[], sample: string[][], origins?: (ColumnOrigin | null)[]) {
+  const proposal = proposeMapping(fileHeader, sample.slice(0, MAPPING_SAMPLE_ROWS), origins);
   const derived = proposal.mapping.date ? null : findYearMonth(fileHeader, sample);
   if (!derived) return { header: fileHeader, rows: sample, derived, proposal };
   const { header, rows } = withYearMonth(fileHeader, sample, derived);

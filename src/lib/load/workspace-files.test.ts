@@ -77,6 +77,38 @@ describe('a workspace of related files', () => {
     ]);
   });
 
+  it('a monthly summary with year and month columns (German headers) takes its date from them, joined like any facts', async () => {
+    // Jahr;Monat;Filiale;Umsatz: no date column; the branches' regions come from a lookup.
+    const SUMMARY = `Jahr;Monat;Filiale;Umsatz
+2024;11;F1;1.000,50
+2024;12;F2;2.000,00
+2025;1;F1;500,25
+2025;2;F2;750,00
+2025;2;F1;100,00
+`;
+    const BRANCHES = `Filiale;Region
+F1;Nord
+F2;Süd
+`;
+    const ws = await loadWorkspaceFiles(db, [file('umsatz.csv', SUMMARY), file('filialen.csv', BRANCHES)]);
+    expect(ws.facts.fileName).toBe('umsatz.csv');
+    expect(ws.source.mappingReasons?.date).toBe('year-month');
+    expect(ws.source.check.grain).toBe('month');
+    expect([ws.source.check.minDate, ws.source.check.maxDate]).toEqual(['2024-11-01', '2025-02-01']);
+    await db.query(salesViewSql(ws.source.table));
+    const rows = await db.query<{ region: string; month: string; revenue: number }>(
+      "SELECT region, strftime(date, '%Y-%m') AS month, sum(amount) AS revenue FROM sales GROUP BY ALL ORDER BY 1, 2",
+    );
+    // Hand-worked: F1 = Nord, F2 = Süd; decimal commas read as amounts.
+    expect(rows).toEqual([
+      { region: 'Nord', month: '2024-11', revenue: 1000.5 },
+      { region: 'Nord', month: '2025-01', revenue: 500.25 },
+      { region: 'Nord', month: '2025-02', revenue: 100 },
+      { region: 'Süd', month: '2024-12', revenue: 2000 },
+      { region: 'Süd', month: '2025-02', revenue: 750 },
+    ]);
+  });
+
   it('a value join goes to the lookup whose keys the column uses best; a shared non-key name is no join', async () => {
     // ShipBy (1, 2) is covered by both the depots' codes (1–4) and the shippers' (1–3); the shippers' keys
     // are used more fully (2 of 3 against 2 of 4), whatever order the files come in. Phone is unique in

@@ -3,12 +3,13 @@
  * else by values) or chosen by the user, each measured on the fact rows, and
  * the joined relation with its columns named apart, mapped like one file.
  */
-import { proposeMapping, type ColumnOrigin } from '../ingest/mapping';
+import type { ColumnOrigin } from '../ingest/mapping';
+import { withYearMonthSql } from '../ingest/year-month';
 import { normalizeHeader } from '../ingest/header-synonyms';
 import type { SqlRunner } from '../engine/types';
 import { sqlIdent } from '../model/sql';
 import type { JoinChoice } from './loaded-source';
-import { detectFormats, MAPPING_SAMPLE_ROWS } from './load-plan';
+import { detectFormats, MAPPING_SAMPLE_ROWS, proposeWithYearMonth } from './load-plan';
 import type { WorkspaceFile } from './workspace-classify';
 
 /** A proposed (or confirmed) join: facts' column → a lookup's key. */
@@ -232,13 +233,17 @@ export function joinedRelationSql(
 /**
  * The facts joined to their lookups as view `joined_<facts id>`, with its first rows as text and the
  * mapping and formats proposed from them (the page and scripts/prepare-workspace.ts both start here).
+ * Facts with no date column but a year and a month column (a monthly summary) get their "year + month"
+ * column as the date, as a single file does (load-plan.ts proposeWithYearMonth).
  */
 export async function joinedSource(db: SqlRunner, facts: WorkspaceFile, files: WorkspaceFile[], joins: Join[]) {
-  const joined = joinedRelationSql(facts, files, joins);
+  const relation = joinedRelationSql(facts, files, joins);
   const view = `joined_${facts.id}`;
-  await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
+  await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${relation.sql}`);
   const sampleRows = await db.query<Record<string, unknown>>(`SELECT * FROM ${sqlIdent(view)} LIMIT ${MAPPING_SAMPLE_ROWS}`);
-  const rows = sampleRows.map((r) => joined.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
-  const proposal = proposeMapping(joined.columns, rows, joined.origins);
-  return { joined, view, rows, proposal, detected: detectFormats(joined.columns, rows, proposal.mapping) };
+  const text = sampleRows.map((r) => relation.columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+  const { header, rows, derived, proposal } = proposeWithYearMonth(relation.columns, text, relation.origins);
+  const joined = derived ? { sql: `SELECT * FROM ${withYearMonthSql(`(${relation.sql})`, derived)}`, columns: header, origins: [...relation.origins, null] } : relation;
+  if (derived) await db.query(`CREATE OR REPLACE VIEW ${sqlIdent(view)} AS ${joined.sql}`);
+  return { joined, view, rows, proposal, detected: detectFormats(header, rows, proposal.mapping) };
 }
