@@ -149,6 +149,22 @@ describe('prepare-workspace', () => {
     expect(Number(t.orders)).toBe(new Set(lines.map((l) => l.order)).size);
   });
 
+  it('a Parquet monthly summary with integer Year and Month columns gets its dates from them, as the page does', async () => {
+    const file = path.join(dir, 'monthly.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    // 2024-11 … 2025-02 for two regions; the amounts 100 × month index + 0.5 for the second region.
+    await c.run(`COPY (SELECT (2024 + (k + 10) // 12)::INTEGER AS "Year", ((k + 10) % 12 + 1)::INTEGER AS "Month", r AS "Region", (100 * (k + 1) + (r = 'South')::INTEGER * 0.5)::DOUBLE AS "Sales"
+      FROM range(4) t(k), (VALUES ('North'), ('South')) v(r)) TO '${file}' (FORMAT parquet)`);
+    c.closeSync();
+    instance.closeSync();
+    const out = path.join(dir, 'out-monthly');
+    expect((await prepareWorkspace({ sales: [file], out })).lines).toBe(8);
+    const months = await rows(path.join(out, 'workspace.duckdb'), "SELECT strftime(date, '%Y-%m-%d') AS d, sum(amount) AS amount FROM ws.sales GROUP BY 1 ORDER BY 1");
+    // Hand-worked: month k (k = 0 … 3) is 2024-11, 2024-12, 2025-01, 2025-02 with 100(k + 1) + 100(k + 1) + 0.5.
+    expect(months.map((m) => [m.d, Number(m.amount)])).toEqual([['2024-11-01', 200.5], ['2024-12-01', 400.5], ['2025-01-01', 600.5], ['2025-02-01', 800.5]]);
+  });
+
   it('reads a GBK export with ¥ amounts and Chinese headers as the page does (hand-worked total)', async () => {
     const out = path.join(dir, 'out-gbk');
     const gbk = await prepareWorkspace({ sales: ['tests/fixtures/cn-gbk.csv'], out });

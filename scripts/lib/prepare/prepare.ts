@@ -19,8 +19,9 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { decodeChunks, decodeHead, detectEncoding, TRANSCODE_CHUNK_BYTES } from '../../../src/lib/ingest/encoding';
 import { sniffText } from '../../../src/lib/ingest/sniff';
-import { proposeMapping } from '../../../src/lib/ingest/mapping';
-import { csvRelation, csvSalesPlan, detectFormats, isParquet, MAPPING_SAMPLE_ROWS, planCsv } from '../../../src/lib/load/load-file';
+import { csvRelation, csvSalesPlan, detectFormats, isParquet, planCsv } from '../../../src/lib/load/load-file';
+import { proposeWithYearMonth } from '../../../src/lib/load/load-plan';
+import { withYearMonthSql } from '../../../src/lib/ingest/year-month';
 import { customerDaysSql } from '../../../src/lib/warehouse/customer-days';
 import { FLAGGED_SALES } from '../../../src/lib/warehouse/relations';
 import { loadCheckSql, orderConstantSql, rejectExamplesSql, rollupSql, salesTableSql, type SalesTablePlan, type SourceKind } from '../../../src/lib/load/sales-table';
@@ -185,9 +186,19 @@ async function planFile(c: DuckDBConnection, file: string, index: number): Promi
     const kinds = Object.fromEntries(
       described.map((d) => [d.column_name, (/^(DATE|TIMESTAMP)/.test(d.column_type) ? 'date' : /INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(d.column_type) ? 'number' : 'text') as SourceKind]),
     );
-    const mapping = proposeMapping(names, rows.slice(0, MAPPING_SAMPLE_ROWS)).mapping;
-    const formats = detectFormats(names, rows, mapping);
-    return [{ from: raw, columnKinds: kinds, mapping, amountFormat: formats.amountFormat, dateFormat: formats.dateFormat, textToClean: formats.textToClean }];
+    // Year and month columns make the date, as in the app (load-file.ts loadParquet) and in a text file.
+    const { header, rows: withDates, derived, proposal } = proposeWithYearMonth(names, rows);
+    const formats = detectFormats(header, withDates, proposal.mapping);
+    return [
+      {
+        from: derived ? withYearMonthSql(raw, derived) : raw,
+        columnKinds: derived ? { ...kinds, [derived.column]: 'text' } : kinds,
+        mapping: proposal.mapping,
+        amountFormat: formats.amountFormat,
+        dateFormat: formats.dateFormat,
+        textToClean: formats.textToClean,
+      },
+    ];
   }
   const sniff = sniffFile(file);
   const csv = planCsv(file, sniff);
