@@ -70,6 +70,7 @@ test('on a phone the banner is one line, and the brief’s verdict is still on t
   await open(page, '#/brief');
   await expect(page.getByTestId('brief')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('audience-banner')).not.toHaveAttribute('open', /.*/);
+  await page.screenshot({ path: test.info().outputPath('audience-brief-phone.png') });
   const verdict = (await page.locator('[data-brief="verdict"]').boundingBox())!;
   expect(verdict.y).toBeGreaterThanOrEqual(0);
   expect(verdict.y + Math.min(verdict.height, 120)).toBeLessThanOrEqual(667);
