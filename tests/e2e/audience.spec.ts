@@ -75,3 +75,69 @@ test('on a phone the banner is one line, and the brief’s verdict is still on t
   expect(verdict.y).toBeGreaterThanOrEqual(0);
   expect(verdict.y + Math.min(verdict.height, 120)).toBeLessThanOrEqual(667);
 });
+
+test('market notes imported on one published workspace stay with it: another folder of the same name shows its own; an import kept the old way moves over', async ({ page }) => {
+  const market = JSON.parse(fs.readFileSync('data/market.json', 'utf8'));
+  const rival = { ...market.competitors[0], id: 'imported-rival', name: 'Imported Rival' };
+  const imported = { ...market, competitors: [...market.competitors, rival] };
+  // Another published folder with the same workspace name (a copy of data/, say last quarter's), and two competitors.
+  const copy = path.join(process.env.TEST_DIST ?? 'dist-test', 'copy-e2e');
+  fs.cpSync('data', copy, { recursive: true });
+  const copyMarket = { ...market, competitors: market.competitors.slice(0, 2) };
+  fs.writeFileSync(path.join(copy, 'market.json'), JSON.stringify(copyMarket));
+  await page.goto('./#/market?period=all');
+  await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
+  await page.getByTestId('market-import').setInputFiles({ name: 'market.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+  await expect(page.getByTestId('competitor')).toHaveCount(market.competitors.length + 1);
+  // The copy (another folder, the same name) shows its published notes, not the import.
+  await page.goto('./?workspace=copy-e2e#/market?period=all');
+  await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('competitor')).toHaveCount(copyMarket.competitors.length);
+  await expect(page.getByText('Imported Rival')).toHaveCount(0);
+  // Back on the full workspace, the import is there.
+  await page.goto('./#/market?period=all');
+  await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('competitor')).toHaveCount(market.competitors.length + 1);
+
+  // An import kept before this change (its own database, keyed by the workspace's name) is read and moved.
+  await page.getByTestId('market-forget').click();
+  await expect(page.getByTestId('competitor')).toHaveCount(market.competitors.length);
+  const name = JSON.parse(fs.readFileSync('data/workspace.json', 'utf8')).name as string;
+  await page.goto('./#/overview?period=all');
+  await expect(page.getByTestId('load-status')).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('targetscope-market', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('market');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('market', 'readwrite');
+          tx.objectStore('market').put(value, key);
+          tx.oncomplete = () => (req.result.close(), resolve());
+        };
+      }),
+    [`published:${name}`, imported] as const,
+  );
+  // A new page load reads the notes afresh, as a user's first visit after the update does.
+  await page.evaluate(() => (location.hash = '#/market?period=all'));
+  await page.reload();
+  await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByText('Imported Rival').first()).toBeVisible();
+  // Moved: the old database no longer holds it, and the next load reads it from its new place.
+  expect(await page.evaluate(
+    (key) =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('targetscope-market', 1);
+        req.onsuccess = () => {
+          const get = req.result.transaction('market').objectStore('market').get(key);
+          get.onsuccess = () => (req.result.close(), resolve(get.result ?? null));
+        };
+      }),
+    `published:${name}`,
+  )).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByText('Imported Rival').first()).toBeVisible();
+  fs.rmSync(copy, { recursive: true, force: true });
+});

@@ -2,57 +2,61 @@
  * The market notes of the open workspace. The published workspace's come
  * from its `market.json` (beside workspace.json); a dropped file has none
  * until the user imports a market JSON file. An import is kept in memory and
- * in IndexedDB (its own database, so the workspace store is untouched), per
- * workspace; it takes precedence over the published file.
+ * in the browser beside the workspace's other work (store/persist.ts, under the
+ * same key as its plans: currentWorkKey); it takes precedence over the published file.
  */
 import { openDB } from 'idb';
 import { publishedWorkspaceFolder } from '../load/sample';
-import { workspace } from '../store/workspace.svelte';
+import { workspace, currentWorkKey } from '../store/workspace.svelte';
+import { clearMarketKept, readMarketKept, saveMarketKept, type WorkKey } from '../store/persist';
 import { parseMarketData, parseMarketText, serializeMarketData, type MarketData } from './market-data';
-
-const DB_NAME = 'targetscope-market';
-const STORE = 'market';
 
 export const market = $state({
   /** Which workspace `data` belongs to (see workspaceKey). */
-  key: null as string | null,
+  key: null as WorkKey | null,
   data: null as MarketData | null,
   origin: null as 'published' | 'imported' | null,
   status: 'idle' as 'idle' | 'loading' | 'ready',
   error: null as string | null,
 });
 
-/** One key per workspace: the published one by name, any dropped file under one key. */
-function workspaceKey(): string | null {
-  const info = workspace.info;
-  if (!info) return null;
-  return info.kind === 'sample' ? `published:${info.name}` : 'file';
-}
+/** The open workspace's key (null while none is open). */
+const workspaceKey = (): WorkKey | null => (workspace.info ? currentWorkKey() : null);
 
-async function readSaved(key: string): Promise<MarketData | null> {
-  if (__READ_ONLY__ || typeof indexedDB === 'undefined') return null;
+/**
+ * Imports made before the notes moved beside the workspace's other work were kept in their own database,
+ * keyed by the published workspace's name: read once, moved under the new key, and forgotten there.
+ */
+async function readLegacy(key: WorkKey): Promise<unknown> {
+  const legacyKey = key === 'file' ? 'file' : workspace.info ? `published:${workspace.info.name}` : null;
+  if (!legacyKey) return undefined;
   try {
-    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
-    const saved: unknown = await db.get(STORE, key);
+    const db = await openDB('targetscope-market', 1, { upgrade: (d) => void d.createObjectStore('market') });
+    const saved: unknown = await db.get('market', legacyKey);
+    if (saved !== undefined) {
+      await saveMarketKept(key, saved);
+      await db.delete('market', legacyKey);
+    }
     db.close();
-    if (saved === undefined) return null;
-    const parsed = parseMarketData(saved);
-    return parsed.ok ? parsed.value : null;
+    return saved;
   } catch {
-    return null; // storage unavailable: the app works without it
+    return undefined;
   }
 }
 
-async function save(key: string, data: MarketData | null): Promise<void> {
-  if (__READ_ONLY__ || typeof indexedDB === 'undefined') return;
-  try {
-    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore(STORE) });
-    if (data) await db.put(STORE, JSON.parse(JSON.stringify(data)), key);
-    else await db.delete(STORE, key);
-    db.close();
-  } catch {
-    // Kept in memory only.
-  }
+async function readSaved(key: WorkKey): Promise<MarketData | null> {
+  if (__READ_ONLY__) return null;
+  const saved: unknown = (await readMarketKept<unknown>(key)) ?? (await readLegacy(key));
+  if (saved === null || saved === undefined) return null;
+  const parsed = parseMarketData(saved);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** Kept beside the workspace's work (in memory only when the browser keeps nothing). */
+async function save(key: WorkKey, data: MarketData | null): Promise<void> {
+  if (__READ_ONLY__) return;
+  if (data) await saveMarketKept(key, data);
+  else await clearMarketKept(key);
 }
 
 async function fetchPublished(): Promise<MarketData | null> {

@@ -216,6 +216,11 @@ export const saveQueries = (key: WorkKey, queries: unknown) => keepRecord(`queri
 export const readQueries = <T>(key: WorkKey) => readRecord<T>(`queries:${key}`);
 export const clearQueries = (key: WorkKey) => forgetRecord(`queries:${key}`);
 
+/** Market notes imported on #/market, per workspace (market/store.svelte.ts). */
+export const saveMarketKept = (key: WorkKey, data: unknown) => keepRecord(`market:${key}`, data);
+export const readMarketKept = <T>(key: WorkKey) => readRecord<T>(`market:${key}`);
+export const clearMarketKept = (key: WorkKey) => forgetRecord(`market:${key}`);
+
 /** Budget lines entered in the app, per workspace ('sample' or 'file'). */
 export const saveBudgetEntriesKept = (key: WorkKey, rows: unknown) => keepRecord(`budget:${key}`, rows);
 export const readBudgetEntriesKept = <T>(key: WorkKey) => readRecord<T>(`budget:${key}`);

@@ -3,7 +3,7 @@
  * reopens the published workspace. Apart from workspace-keep.ts because it opens a workspace, and
  * workspace-open.ts itself builds on workspace-keep.ts.
  */
-import { clearBudgetEntriesKept, clearPlan, clearQueries, clearSavedWorkspace } from './persist';
+import { clearBudgetEntriesKept, clearMarketKept, clearPlan, clearQueries, clearSavedWorkspace } from './persist';
 import { openSample } from './workspace-open';
 import { setCurrentFiles, workspace } from './workspace-state.svelte';
 
@@ -13,6 +13,7 @@ export async function resetWorkspace(): Promise<void> {
   await clearPlan('file');
   await clearBudgetEntriesKept('file');
   await clearQueries('file');
+  await clearMarketKept('file');
   setCurrentFiles([]);
   workspace.storage = null;
   await openSample();
