@@ -89,6 +89,20 @@ test('market notes imported on one published workspace stay with it: another fol
   await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
   await page.getByTestId('market-import').setInputFiles({ name: 'market.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
   await expect(page.getByTestId('competitor')).toHaveCount(market.competitors.length + 1);
+  // The import is written to IndexedDB after it shows: leave the page only once it is kept.
+  const kept = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('targetscope', 1);
+          req.onsuccess = () => {
+            const get = req.result.transaction('workspace').objectStore('workspace').get('market:sample');
+            get.onsuccess = () => (req.result.close(), resolve(get.result !== undefined));
+          };
+          req.onerror = () => resolve(false);
+        }),
+    );
+  await expect.poll(kept).toBe(true);
   // The copy (another folder, the same name) shows its published notes, not the import.
   await page.goto('./?workspace=copy-e2e#/market?period=all');
   await expect(page.getByTestId('market')).toHaveAttribute('data-ready', 'true');
